@@ -1,0 +1,129 @@
+import { ConnectionError, type Connection } from "@prismatic-io/spectral";
+import { isAxiosError } from "axios";
+
+/** A builder's mistake caught before any request is sent: names the input, what is wrong, what is expected. */
+export class InputError extends Error {
+  constructor(
+    readonly input: string,
+    problem: string,
+  ) {
+    super(`Input "${input}": ${problem}`);
+    this.name = "InputError";
+  }
+}
+
+/** RFC 7807 body ServiceTitan answers errors with. */
+interface ProblemDetails {
+  type?: string;
+  title?: string;
+  status?: number;
+  traceId?: string;
+  errors?: Record<string, string[] | string>;
+  data?: unknown;
+}
+
+/** Every failed ServiceTitan call becomes one of these: status, title, field messages and traceId in the message. */
+export class ServiceTitanError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+    readonly title: string | undefined,
+    readonly fieldErrors: Record<string, string[]>,
+    readonly traceId: string | undefined,
+    readonly request: string,
+  ) {
+    super(message);
+    this.name = "ServiceTitanError";
+  }
+}
+
+/** Replaces every secret (client secret, token, app key) in a text. */
+export const redact = (text: string, secrets: Array<string | undefined>): string =>
+  secrets.reduce<string>(
+    (out, secret) => (secret && secret.length >= 4 ? out.split(secret).join("[redacted]") : out),
+    text,
+  );
+
+const asProblem = (data: unknown): ProblemDetails => {
+  if (data && typeof data === "object" && !Buffer.isBuffer(data)) return data as ProblemDetails;
+  if (typeof data === "string" && data.trim().startsWith("{")) {
+    try {
+      return JSON.parse(data) as ProblemDetails;
+    } catch {
+      return { title: data.slice(0, 300) };
+    }
+  }
+  if (Buffer.isBuffer(data)) return asProblem(data.toString("utf8"));
+  return typeof data === "string" && data ? { title: data.slice(0, 300) } : {};
+};
+
+const fieldMessages = (errors: ProblemDetails["errors"]): Record<string, string[]> =>
+  Object.fromEntries(
+    Object.entries(errors ?? {}).map(([field, messages]) => [field, Array.isArray(messages) ? messages.map(String) : [String(messages)]]),
+  );
+
+/** The seconds a 429 asks us to wait when only the body says so ("… Try again in 3 seconds."). */
+export const retryAfterFromBody = (data: unknown): number | undefined => {
+  const { title } = asProblem(data);
+  const match = /try again in (\d+(?:\.\d+)?) second/i.exec(title ?? "");
+  return match ? Number(match[1]) : undefined;
+};
+
+export interface ErrorContext {
+  /** e.g. "GET /jpm/v2/tenant/1/jobs/5" */
+  request: string;
+  /** A person's name for what was addressed, e.g. "Job 5": used for a 404. */
+  subject?: string;
+  secrets: Array<string | undefined>;
+  timeoutMs?: number;
+}
+
+/** Turns whatever a call threw into a ServiceTitanError whose message a low-code builder can act on. */
+export const toServiceTitanError = (error: unknown, context: ErrorContext): ServiceTitanError => {
+  if (error instanceof ServiceTitanError) return error;
+  const clean = (text: string) => redact(text, context.secrets);
+  if (!isAxiosError(error) || !error.response) {
+    const code = isAxiosError(error) ? error.code : undefined;
+    const reason =
+      code === "ECONNABORTED" || code === "ETIMEDOUT"
+        ? `no answer within ${Math.round((context.timeoutMs ?? 0) / 1000)} s (client timeout; raise "Request Timeout (seconds)" on the connection if ServiceTitan needs longer)`
+        : `network error${code ? ` ${code}` : ""}: ${(error as Error)?.message ?? String(error)}`;
+    return new ServiceTitanError(clean(`ServiceTitan request ${context.request} failed: ${reason}`), undefined, undefined, {}, undefined, context.request);
+  }
+  const { status, statusText } = error.response;
+  const problem = asProblem(error.response.data);
+  const fields = fieldMessages(problem.errors);
+  const title = problem.title ?? statusText;
+  const parts = [
+    status === 404 && context.subject
+      ? `${context.subject} was not found in ServiceTitan (404 for ${context.request})`
+      : `ServiceTitan answered ${status}${statusText ? ` ${statusText}` : ""} for ${context.request}`,
+  ];
+  if (title) parts.push(`: ${title}`);
+  const fieldText = Object.entries(fields)
+    .map(([field, messages]) => `${field || "request"}: ${messages.join(" ")}`)
+    .join("; ");
+  if (fieldText) parts.push(` — ${fieldText}`);
+  if (problem.traceId) parts.push(` (traceId: ${problem.traceId})`);
+  return new ServiceTitanError(clean(parts.join("")), status, title ? clean(title) : undefined, fields, problem.traceId, context.request);
+};
+
+/** 401 after a fresh token and 403 are configuration problems: Prismatic marks the connection. */
+export const toConnectionError = (connection: Connection, error: ServiceTitanError, tenant: string): ConnectionError => {
+  const detail = `${error.message}`;
+  const advice =
+    error.status === 403
+      ? "ServiceTitan refused access (403). The app most likely lacks the API scope for this resource (Developer Portal → My Apps → Edit → scopes, e.g. tn.jpm.jobs:r / tn.jpm.jobs:w), or the tenant has not granted the app access (Settings → Integrations → API Application Access)."
+      : `ServiceTitan rejected the credentials (401) even with a freshly issued token. Check that the Client ID and Secret were generated for tenant ${tenant}, that Token URL and Environment are the same environment (production vs integration), and that Application Key is your app's key.`;
+  return new ConnectionError(connection, `${advice} ${detail}`);
+};
+
+/**
+ * The component's error hook (whatever it returns is thrown). Our own errors are already shaped; anything else
+ * (an unexpected axios error, a bug) is reduced to an Error whose message carries no request headers.
+ */
+export const handleError = (error: unknown): unknown => {
+  if (error instanceof ServiceTitanError || error instanceof InputError || (error as { name?: string })?.name === "ConnectionError") return error;
+  if (isAxiosError(error)) return toServiceTitanError(error, { request: `${error.config?.method?.toUpperCase() ?? ""} ${error.config?.url ?? ""}`.trim(), secrets: [] });
+  return error;
+};

@@ -1,0 +1,21 @@
+import { component } from "@prismatic-io/spectral";
+import { handleError } from "./client/errors";
+import { serviceTitanConnection } from "./connection";
+import { actions, dataSources } from "./resources";
+import { triggers } from "./triggers";
+
+export default component({
+  key: "servicetitan",
+  public: false,
+  display: {
+    label: "ServiceTitan",
+    description: "ServiceTitan is a comprehensive field service management solution that helps businesses manage their operations, workforce, and customer service.",
+    iconPath: "icon.png",
+    category: "Application Connectors",
+  },
+  connections: [serviceTitanConnection],
+  actions,
+  dataSources,
+  triggers,
+  hooks: { error: handleError },
+});

@@ -1,0 +1,11 @@
+import type { ActionDefinition, DataSourceDefinition } from "@prismatic-io/spectral";
+
+export * from "./operationAction";
+export * from "./listAction";
+export * from "./picklist";
+
+/** What one resource module contributes to the component. */
+export interface ResourceModule {
+  actions?: Record<string, ActionDefinition<any, any, any>>;
+  dataSources?: Record<string, DataSourceDefinition<any, any, any>>;
+}

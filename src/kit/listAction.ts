@@ -1,0 +1,136 @@
+import type { InputFieldDefinition } from "@prismatic-io/spectral";
+import { operations, type OperationKey } from "../client";
+import { InputError } from "../client/errors";
+import { collectList, LARGEST_PAGE_SIZE } from "../client/paging";
+import {
+  booleanInput,
+  dateTimeInput,
+  enumInput,
+  idInput,
+  idListInput,
+  integerInput,
+  keyValueInput,
+  stringInput,
+  switchInput,
+} from "../inputs";
+import { clientFor, inQuery, mergedIntoQuery, operationAction, placeParams, type Params, type Values } from "./operationAction";
+
+const PAGING = new Set(["page", "pageSize", "includeTotal"]);
+
+/** "modifiedOnOrAfter" → "Modified On Or After", "customerId" → "Customer ID". */
+export const humanize = (name: string): string =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/^./, (c) => c.toUpperCase())
+    .replace(/\bIds?\b/g, (m) => m.toUpperCase());
+
+const specComment = (description: string) =>
+  description
+    .replace(/^Format - [\w-]+( \([^)]*\))?\.\s*/i, "")
+    .replace(/\\\n/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+
+/** "Available fields are: Id, ModifiedOn, CreatedOn." → dropdown of +Id, -Id, … */
+export const sortChoices = (description: string): string[] => {
+  const match = /Available fields are:\s*([^.]+)/i.exec(description.replace(/\\\n/g, " "));
+  const fields = match ? match[1].split(",").map((f) => f.trim()).filter(Boolean) : [];
+  return fields.flatMap((f) => [`+${f}`, `-${f}`]);
+};
+
+/** An input for a declared query parameter, typed from the spec (ids, dates, enums, booleans, sort …). */
+export const filterInputFor = (operation: OperationKey, name: string): InputFieldDefinition => {
+  const q = operations[operation].query.find((p) => p.name === name);
+  if (!q) throw new Error(`${operation} declares no query parameter ${name}`);
+  const label = humanize(name);
+  const comments = specComment(q.description) || undefined;
+  if (name === "ids") return idListInput({ label: "IDs", max: 50, comments: "Only these records (at most 50 ids)." });
+  if (name === "active") {
+    return enumInput({ label: "Active", values: ["True", "Any", "False"], default: "True", comments: "True (the API's default) returns active records only; Any returns active and inactive." });
+  }
+  if (name === "sort") {
+    const choices = sortChoices(q.description);
+    return choices.length
+      ? enumInput({ label: "Sort", values: choices, comments: "+Field ascending, -Field descending." })
+      : stringInput({ label: "Sort", comments: comments ?? "+FieldName ascending, -FieldName descending." });
+  }
+  if (q.enum) return enumInput({ label, values: q.enum, comments });
+  if (q.type === "integer") return /Id$/.test(name) ? idInput({ label, comments }) : integerInput({ label, comments });
+  if (q.type === "boolean") return booleanInput({ label, comments });
+  if (q.format === "date-time" || /(Before|OnOrAfter|After)$/.test(name)) return dateTimeInput({ label, comments });
+  return stringInput({ label, comments });
+};
+
+export interface ListActionSpec {
+  label: string;
+  description: string;
+  operation: OperationKey;
+  /** Inputs that replace the spec-derived one for a query parameter (better label, a dropdown data source …). */
+  filters?: Record<string, InputFieldDefinition>;
+  /** Declared parameters not offered as inputs (rarely useful ones). */
+  omit?: string[];
+  /** Path inputs (e.g. the customer whose contacts are listed). */
+  path?: Params;
+  examplePayload: { data: unknown };
+  subject?: (values: Values) => string;
+}
+
+/**
+ * A list operation as an action: every filter the endpoint declares (typed from the spec, overridable), one page
+ * or Fetch All (through the core's pager, optionally capped), and an escape hatch for extra query parameters that
+ * still refuses names the operation does not declare.
+ */
+export const listAction = (spec: ListActionSpec) => {
+  const declared = operations[spec.operation].query.map((q) => q.name);
+  for (const name of Object.keys(spec.filters ?? {})) {
+    if (!declared.includes(name)) throw new Error(`${spec.operation} declares no query parameter ${name}`);
+  }
+  const omitted = new Set(spec.omit ?? []);
+  const filterParams: Params = Object.fromEntries(
+    declared
+      .filter((name) => !PAGING.has(name) && !omitted.has(name))
+      .map((name) => [name, inQuery(spec.filters?.[name] ?? filterInputFor(spec.operation, name))]),
+  );
+  const params: Params = {
+    ...spec.path,
+    ...filterParams,
+    fetchAll: { in: "query", input: switchInput({ label: "Fetch All", comments: "Fetch every matching record (large pages, concurrent) instead of one page." }) },
+    maxRecords: {
+      in: "query",
+      input: integerInput({ label: "Max Records", min: 1, comments: "With Fetch All: stop after this many records (empty: no cap). The result says whether the cap cut it." }),
+    },
+    page: { in: "query", input: integerInput({ label: "Page", min: 1, example: "1", comments: "Page number (from 1) when not fetching all." }) },
+    pageSize: {
+      in: "query",
+      input: integerInput({ label: "Page Size", min: 1, max: LARGEST_PAGE_SIZE, example: "50", comments: "Records per page (ServiceTitan's default is 50; up to 5000)." }),
+    },
+    includeTotal: { in: "query", input: switchInput({ label: "Include Total", comments: "Also return totalCount, the number of matching records." }) },
+    additionalQueryParameters: mergedIntoQuery(
+      keyValueInput({
+        label: "Additional Query Parameters",
+        comments: `Other query parameters of this endpoint by name. A name it does not declare is refused (ServiceTitan would ignore it and return unfiltered data).`,
+      }),
+    ),
+  };
+  return operationAction({
+    label: spec.label,
+    description: spec.description,
+    operation: spec.operation,
+    params,
+    examplePayload: spec.examplePayload,
+    subject: spec.subject,
+    perform: async (client, values) => {
+      const { fetchAll, maxRecords, page, pageSize, includeTotal, ...rest } = values;
+      const placed = placeParams(params, rest);
+      if (!fetchAll) {
+        if (maxRecords !== undefined) throw new InputError("Max Records", "only applies with Fetch All; use Page Size for one page.");
+        return client.request(spec.operation, { ...placed, query: { ...placed.query, page, pageSize, includeTotal }, subject: spec.subject?.(values) });
+      }
+      if (page !== undefined) throw new InputError("Page", "cannot be combined with Fetch All (which starts at page 1 and reads every page).");
+      const cap = maxRecords as number | undefined;
+      const { records, capped, totalCount } = await collectList(client, spec.operation, placed, { maxRecords: cap, pageSize: pageSize as number | undefined });
+      // Same envelope as one page, so downstream steps work either way, plus how many came back and whether the cap cut it.
+      return { page: 1, pageSize: records.length, hasMore: capped, totalCount: includeTotal ? totalCount ?? null : null, data: records, recordCount: records.length, capped };
+    },
+  });
+};

@@ -1,0 +1,85 @@
+import { action, type ActionContext, type InputFieldDefinition } from "@prismatic-io/spectral";
+import { createClient, operations, type OperationKey, type RequestArgs, type ServiceTitanClient } from "../client";
+import { connectionInput } from "../inputs";
+
+/** Where a cleaned input value goes in the request. */
+export type Place = "path" | "query" | "queryMerge" | "body" | "bodyMerge";
+export interface Param {
+  input: InputFieldDefinition;
+  in: Place;
+  /** Name in the request when it differs from the input key; dots nest in the body ("address.street"). */
+  name?: string;
+}
+export const inPath = (input: InputFieldDefinition, name?: string): Param => ({ input, in: "path", name });
+export const inQuery = (input: InputFieldDefinition, name?: string): Param => ({ input, in: "query", name });
+export const inBody = (input: InputFieldDefinition, name?: string): Param => ({ input, in: "body", name });
+/** A JSON object whose fields are merged into the body (for the rarely used fields without their own input). */
+/** Extra query parameters by name (still checked against the operation's declared parameters). */
+export const mergedIntoQuery = (input: InputFieldDefinition): Param => ({ input, in: "queryMerge" });
+export const mergedIntoBody = (input: InputFieldDefinition): Param => ({ input, in: "bodyMerge" });
+
+export type Params = Record<string, Param>;
+export type Values = Record<string, unknown>;
+
+const setPath = (target: Values, dotted: string, value: unknown) => {
+  const keys = dotted.split(".");
+  let node = target;
+  for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Values;
+  node[keys[keys.length - 1]] = value;
+};
+
+/** Sorts cleaned input values into path, query and body; undefined values (empty optional inputs) are not sent. */
+export const placeParams = (params: Params, values: Values): Required<Pick<RequestArgs, "path" | "query">> & { body?: Values } => {
+  const path: Record<string, string | number> = {};
+  const query: Values = {};
+  let body: Values | undefined;
+  for (const [key, param] of Object.entries(params)) {
+    const value = values[key];
+    if (value === undefined) continue;
+    const name = param.name ?? key;
+    if (param.in === "path") path[name] = value as string | number;
+    else if (param.in === "query") query[name] = value;
+    else if (param.in === "queryMerge") Object.assign(query, value);
+    else if (param.in === "body") setPath((body ??= {}), name, value);
+    else body = { ...(value as Values), ...(body ?? {}) };
+  }
+  return { path, query, body };
+};
+
+export interface OperationActionSpec {
+  label: string;
+  description: string;
+  operation: OperationKey;
+  params: Params;
+  examplePayload: { data: unknown };
+  /** Names what a 404 refers to, e.g. (v) => `Job ${v.id}`. */
+  subject?: (values: Values) => string;
+  /** Replaces the default request (for multipart bodies, multi-step calls …). */
+  perform?: (client: ServiceTitanClient, values: Values, context: ActionContext) => Promise<unknown>;
+  /** Builds the body from the cleaned values when the placement rules are not enough. */
+  body?: (values: Values) => unknown;
+}
+
+export const clientFor = (connection: unknown, context?: Pick<ActionContext, "debug" | "logger">) =>
+  createClient(connection as never, { debug: context?.debug?.enabled, logger: context?.logger });
+
+/** One ServiceTitan operation as a Prismatic action: the declarative core every resource module uses. */
+export const operationAction = (spec: OperationActionSpec) =>
+  action({
+    display: { label: spec.label, description: spec.description },
+    inputs: { connection: connectionInput, ...Object.fromEntries(Object.entries(spec.params).map(([key, p]) => [key, p.input])) },
+    examplePayload: spec.examplePayload as never,
+    perform: async (context, values) => {
+      const client = clientFor((values as Values).connection, context);
+      if (spec.perform) return { data: (await spec.perform(client, values as Values, context)) ?? {} };
+      const placed = placeParams(spec.params, values as Values);
+      const needsBody = operations[spec.operation].body !== null;
+      const body = spec.body ? spec.body(values as Values) : placed.body ?? (needsBody ? {} : undefined);
+      const data = await client.request(spec.operation, {
+        ...placed,
+        body,
+        subject: spec.subject?.(values as Values),
+      });
+      return { data: data ?? {} };
+    },
+  });

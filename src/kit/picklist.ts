@@ -1,0 +1,60 @@
+import { dataSource, type InputFieldDefinition } from "@prismatic-io/spectral";
+import type { OperationKey } from "../client";
+import { listPages } from "../client/paging";
+import { connectionInput } from "../inputs";
+import { clientFor, placeParams, type Params, type Values } from "./operationAction";
+
+/** Dropdowns load at most this many records (what Prismatic's UI can sensibly show). */
+export const PICKLIST_LIMIT = 10_000;
+
+export interface Option {
+  key: string;
+  label: string;
+}
+
+export interface PicklistSpec<T> {
+  label: string;
+  description: string;
+  operation: OperationKey;
+  /** Fixed query: the API sort decides which records survive the cap (newest documents, active people/places). */
+  query?: Values;
+  /** Extra inputs (e.g. the customer whose contacts are listed). */
+  params?: Params;
+  option: (record: T) => Option;
+  /** Display order: "label" sorts alphabetically; "api" keeps the API's order (newest first when sorted so). */
+  order: "label" | "api";
+  example: Option[];
+}
+
+const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+
+/** A list operation as a picklist: up to 10,000 records through the core's pager, de-duplicated, never an empty label. */
+export const picklist = <T extends { id?: unknown }>(spec: PicklistSpec<T>) =>
+  dataSource({
+    display: { label: spec.label, description: spec.description },
+    dataSourceType: "picklist",
+    inputs: { connection: connectionInput, ...Object.fromEntries(Object.entries(spec.params ?? {}).map(([k, p]) => [k, p.input])) } as Record<
+      string,
+      InputFieldDefinition
+    >,
+    examplePayload: { result: spec.example },
+    perform: async (_context, values) => {
+      const client = clientFor((values as Values).connection);
+      const placed = placeParams(spec.params ?? {}, values as Values);
+      const seen = new Set<string>();
+      const result: Option[] = [];
+      for await (const page of listPages<T>(client, spec.operation, { ...placed, query: { ...spec.query, ...placed.query } }, { maxRecords: PICKLIST_LIMIT })) {
+        for (const record of page) {
+          const option = spec.option(record);
+          if (seen.has(option.key)) continue;
+          seen.add(option.key);
+          result.push({ key: option.key, label: option.label.trim() || `ID: ${option.key}` });
+        }
+      }
+      if (spec.order === "label") result.sort((a, b) => collator.compare(a.label, b.label));
+      return { result };
+    },
+  });
+
+/** "John Doe (ID: 1)" — the reference component's label format, with a fallback for nameless records. */
+export const nameWithId = (name: unknown, id: unknown, fallback = "Unnamed") => `${String(name ?? "").trim() || fallback} (ID: ${id})`;

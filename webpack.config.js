@@ -1,0 +1,31 @@
+// Builds the one CommonJS bundle Prismatic loads: dist/index.js with every dependency inside,
+// plus dist/icon.png. Only src/ is an entry, so test/, sandbox/ and bench/ never reach the bundle.
+const path = require("path");
+const CopyPlugin = require("copy-webpack-plugin");
+
+module.exports = {
+  entry: "./src/index.ts",
+  target: "node",
+  mode: "production",
+  devtool: false,
+  output: {
+    path: path.resolve(__dirname, "dist"),
+    filename: "index.js",
+    library: { type: "commonjs2" },
+    clean: true,
+  },
+  resolve: { extensions: [".ts", ".js"] },
+  module: {
+    rules: [
+      {
+        test: /\.ts$/,
+        loader: "ts-loader",
+        exclude: /node_modules/,
+        options: { transpileOnly: true, configFile: "tsconfig.build.json" },
+      },
+    ],
+  },
+  optimization: { minimize: false },
+  plugins: [new CopyPlugin({ patterns: [{ from: "assets/icon.png", to: "icon.png" }] })],
+  performance: { hints: false },
+};
