@@ -2,6 +2,8 @@ import { component } from "@prismatic-io/spectral";
 import { handleError } from "./client/errors";
 import { serviceTitanConnection } from "./connection";
 import { actions, dataSources } from "./resources";
+
+export { actionOperations } from "./resources";
 import { triggers } from "./triggers";
 
 export default component({

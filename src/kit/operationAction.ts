@@ -63,9 +63,13 @@ export interface OperationActionSpec {
 export const clientFor = (connection: unknown, context?: Pick<ActionContext, "debug" | "logger">) =>
   createClient(connection as never, { debug: context?.debug?.enabled, logger: context?.logger });
 
+/** Which ServiceTitan operation each action definition calls (for generated docs and the README table). */
+const operationsOfActions = new WeakMap<object, OperationKey>();
+export const operationOf = (definition: object): OperationKey | undefined => operationsOfActions.get(definition);
+
 /** One ServiceTitan operation as a Prismatic action: the declarative core every resource module uses. */
-export const operationAction = (spec: OperationActionSpec) =>
-  action({
+export const operationAction = (spec: OperationActionSpec) => {
+  const definition = action({
     display: { label: spec.label, description: spec.description },
     inputs: { connection: connectionInput, ...Object.fromEntries(Object.entries(spec.params).map(([key, p]) => [key, p.input])) },
     examplePayload: spec.examplePayload as never,
@@ -83,3 +87,6 @@ export const operationAction = (spec: OperationActionSpec) =>
       return { data: data ?? {} };
     },
   });
+  operationsOfActions.set(definition, spec.operation);
+  return definition;
+};

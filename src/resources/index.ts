@@ -1,8 +1,38 @@
-import type { ResourceModule } from "../kit";
+import { operationOf, type ResourceModule } from "../kit";
+import { appointmentAssignments } from "./appointmentAssignments";
+import { appointments } from "./appointments";
+import { bookings } from "./bookings";
+import { customerContacts } from "./customerContacts";
+import { customers } from "./customers";
+import { exports } from "./exports";
+import { installedEquipment } from "./installedEquipment";
+import { invoices } from "./invoices";
 import { jobs } from "./jobs";
+import { locations } from "./locations";
+import { payments } from "./payments";
+import { projects } from "./projects";
+import { rawRequest } from "./rawRequest";
+import { settings } from "./settings";
+import { technicians } from "./technicians";
 
 /** Every resource module; the component registers their actions and data sources. */
-export const resources: ResourceModule[] = [jobs];
+export const resources: ResourceModule[] = [
+  jobs,
+  appointments,
+  appointmentAssignments,
+  customers,
+  customerContacts,
+  locations,
+  bookings,
+  invoices,
+  payments,
+  projects,
+  technicians,
+  installedEquipment,
+  settings,
+  rawRequest,
+  exports,
+];
 
 const merge = <K extends keyof ResourceModule>(part: K) => {
   const merged: Record<string, unknown> = {};
@@ -17,3 +47,11 @@ const merge = <K extends keyof ResourceModule>(part: K) => {
 
 export const actions = merge("actions");
 export const dataSources = merge("dataSources");
+
+/** Action key → "VERB /path" it calls (absent for actions that are not one operation, such as Raw Request). */
+export const actionOperations: Record<string, string> = Object.fromEntries(
+  Object.entries(actions).flatMap(([key, definition]) => {
+    const operation = operationOf(definition);
+    return operation ? [[key, operation]] : [];
+  }),
+);

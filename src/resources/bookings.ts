@@ -1,0 +1,6 @@
+import type { ResourceModule } from "../kit";
+
+export const bookings: ResourceModule = {
+  actions: {},
+  dataSources: {},
+};

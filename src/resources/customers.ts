@@ -1,0 +1,6 @@
+import type { ResourceModule } from "../kit";
+
+export const customers: ResourceModule = {
+  actions: {},
+  dataSources: {},
+};
