@@ -6,7 +6,7 @@ import { exponentialDelay, retryAfter } from "axios-retry";
 import { resolveConnection, type ResolvedConnection } from "../connection";
 import operationTable from "../generated/operations.json";
 import { InputError, redact, retryAfterFromBody, toConnectionError, toServiceTitanError } from "./errors";
-import { acquireSlot } from "./rateLimit";
+import { acquireSlot, type Release } from "./rateLimit";
 import { canFetchTokens, getAccessToken } from "./token";
 
 /** "VERB /module/v2/tenant/{tenant}/…" exactly as the vendored specs declare it (generated, so a typo fails to compile). */
@@ -72,8 +72,9 @@ export const retryDelayMs = (retryNumber: number, error: AxiosError): number => 
 };
 
 const isEmpty = (value: unknown) => value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
-const queryValue = (value: unknown): string =>
-  Array.isArray(value) ? value.join(",") : value instanceof Date ? value.toISOString() : String(value);
+/** Lists go out comma-separated (ids=1,2), except parameters the spec types as arrays, which repeat (statuses=a&statuses=b). */
+const queryValue = (value: unknown, repeated: boolean): string | string[] =>
+  Array.isArray(value) ? (repeated ? value.map(String) : value.join(",")) : value instanceof Date ? value.toISOString() : String(value);
 
 /** Fills {placeholders} of an operation path, encoding each value. */
 export const buildPath = (operation: OperationKey, tenant: string, values: Record<string, string | number> = {}): string => {
@@ -86,9 +87,9 @@ export const buildPath = (operation: OperationKey, tenant: string, values: Recor
 };
 
 /** Keeps the non-empty query values and refuses a name the operation does not declare (ServiceTitan would ignore it). */
-export const buildQuery = (operation: OperationKey, query: Record<string, unknown> = {}): Record<string, string> => {
+export const buildQuery = (operation: OperationKey, query: Record<string, unknown> = {}): Record<string, string | string[]> => {
   const declared = operations[operation].query.map((q) => q.name);
-  const out: Record<string, string> = {};
+  const out: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(query)) {
     if (isEmpty(value)) continue;
     if (!declared.includes(name)) {
@@ -97,7 +98,7 @@ export const buildQuery = (operation: OperationKey, query: Record<string, unknow
         `is not a query parameter of ${operation}, so ServiceTitan would silently ignore it. Accepted: ${declared.join(", ") || "none"}.`,
       );
     }
-    out[name] = queryValue(value);
+    out[name] = queryValue(value, operations[operation].query.find((q) => q.name === name)?.type === "array");
   }
   return out;
 };
@@ -132,16 +133,28 @@ export const createClient = (connection: Connection, options: ClientOptions = {}
     },
   });
   const windowKey = `${resolved.apiHost}|${resolved.tenant}`;
+  const releases = new WeakMap<object, Release>();
+  const answered = (config?: object) => {
+    if (config) releases.get(config)?.();
+  };
   http.interceptors.request.use(async (config) => {
-    await acquireSlot(windowKey); // every attempt, retries included, takes a slot
+    answered(config); // a retry re-sends the same config: its previous attempt has been answered by now
+    releases.set(config, await acquireSlot(windowKey)); // every attempt, retries included, takes a slot
     if (accessToken) config.headers.Authorization = `Bearer ${accessToken}`;
     log(`→ ${String(config.method).toUpperCase()} ${config.url}${config.params ? ` ${new URLSearchParams(config.params).toString()}` : ""}`);
     return config;
   });
-  http.interceptors.response.use((response) => {
-    log(`← ${response.status} ${String(response.config.method).toUpperCase()} ${response.config.url}`);
-    return response;
-  });
+  http.interceptors.response.use(
+    (response) => {
+      answered(response.config);
+      log(`← ${response.status} ${String(response.config.method).toUpperCase()} ${response.config.url}`);
+      return response;
+    },
+    (error) => {
+      answered(error?.config);
+      return Promise.reject(error);
+    },
+  );
 
   /** Sends a request through the whole pipeline and shapes any failure. */
   const send = async (config: AxiosRequestConfig, subject?: string): Promise<AxiosResponse> => {
@@ -175,6 +188,7 @@ export const createClient = (connection: Connection, options: ClientOptions = {}
         method,
         url: buildPath(operation, resolved.tenant, args.path),
         params: buildQuery(operation, args.query),
+        paramsSerializer: { indexes: null }, // repeated names without brackets: statuses=a&statuses=b
         data: args.body,
         headers: args.headers,
         responseType: args.responseType,

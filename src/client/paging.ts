@@ -20,115 +20,145 @@ export interface ExportPage<T> {
 /** The largest page ServiceTitan documents for lists; the server may grant less and says so in `pageSize`. */
 export const LARGEST_PAGE_SIZE = 5000;
 
-export interface PageOptions {
-  /** Page size to ask for (the server's echoed size is what counts). */
+/** Pages in flight at once once the total is known. The core's limiter still holds every request to 60/s per tenant. */
+export const DEFAULT_CONCURRENCY = 4;
+
+/** The largest page to ask an operation for: 5,000, or less where its spec says so ("Maximum value is 500."). */
+export const largestPageSize = (operation: OperationKey): number => {
+  const described = operations[operation].query.find((q) => q.name === "pageSize")?.description ?? "";
+  const stated = /Maximum value is (\d+)/i.exec(described);
+  return stated ? Math.min(Number(stated[1]), LARGEST_PAGE_SIZE) : LARGEST_PAGE_SIZE;
+};
+
+/** Where a paging run stands; `onPage` receives a copy after every page. */
+export interface PagingProgress {
+  /** Records yielded so far (new ones only, never more than the cap). */
+  fetched: number;
+  /** The server's totalCount, when it reports one. */
+  totalCount?: number;
+  /** True when the cap stopped paging while more records remained. */
+  capped: boolean;
+}
+
+export interface PageOptions<T = unknown> {
+  /** Page size to ask for (default: the largest the operation allows; the server's echoed size is what counts). */
   pageSize?: number;
   /** Stop after this many records. */
   maxRecords?: number;
-  /** Pages fetched at once once `totalCount` tells how many there are (the rate limit still applies). */
+  /** Pages fetched at once once `totalCount` is known. */
   concurrency?: number;
-  /** Called after each page with the running record count (progress for long drains). */
-  onPage?: (fetched: number, total?: number) => void;
+  /** What makes a record unique (default its `id`): a record whose key was already yielded is dropped. */
+  key?: (record: T) => unknown;
+  onPage?: (progress: PagingProgress) => void;
 }
 
-const declares = (operation: OperationKey, name: string) => operations[operation].query.some((q) => q.name === name);
+const idOf = (record: unknown): unknown => (record as { id?: unknown } | null)?.id;
 
 /**
- * Every page of a list operation, in order. Asks for large pages, follows the page size the server grants, and
- * once `totalCount` is known fetches the remaining pages concurrently (yielded in order). Stops on
- * `hasMore: false` or `maxRecords`; the last page is trimmed to the cap.
+ * Every record of a list operation, a page at a time, in the API's order. Asks for the largest page, follows the
+ * page size the server echoes, and once `totalCount` is known fetches the remaining pages concurrently (still
+ * yielded in order). Offset paging repeats a record when the list shifts while we read it, so records already
+ * yielded are dropped and the cap counts distinct records. Stops on `hasMore: false` or at `maxRecords`.
  */
 export async function* listPages<T>(
   client: ServiceTitanClient,
   operation: OperationKey,
   args: RequestArgs = {},
-  options: PageOptions = {},
+  options: PageOptions<T> = {},
 ): AsyncGenerator<T[]> {
   const cap = options.maxRecords ?? Number.POSITIVE_INFINITY;
-  if (cap <= 0) return;
-  const withTotal = declares(operation, "includeTotal");
-  const fetchPage = (page: number, pageSize: number, includeTotal = false) =>
-    client.request<ListPage<T>>(operation, {
-      ...args,
-      query: { ...args.query, page, pageSize, ...(includeTotal && withTotal ? { includeTotal: true } : {}) },
-    });
+  if (!(cap > 0)) return;
+  const keyOf = options.key ?? idOf;
+  const seen = new Set<unknown>();
+  const progress: PagingProgress = { fetched: 0, capped: false };
 
-  const requested = Math.max(1, Math.min(options.pageSize ?? LARGEST_PAGE_SIZE, Number.isFinite(cap) ? cap : LARGEST_PAGE_SIZE));
-  let fetched = 0;
-  const emit = (records: T[]): T[] => {
-    const kept = records.length > cap - fetched ? records.slice(0, cap - fetched) : records;
-    fetched += kept.length;
-    options.onPage?.(fetched, total);
+  /** The page's records not yielded before, up to the cap. */
+  const take = (page: ListPage<T>): T[] => {
+    const kept: T[] = [];
+    for (const record of page.data ?? []) {
+      const key = keyOf(record);
+      if (key !== undefined && key !== null) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+      }
+      if (progress.fetched >= cap) {
+        progress.capped = true; // a new record the cap leaves out
+        break;
+      }
+      kept.push(record);
+      progress.fetched++;
+    }
+    if (progress.fetched >= cap && page.hasMore) progress.capped = true;
+    options.onPage?.({ ...progress });
     return kept;
   };
 
-  const first = await fetchPage(1, requested, true);
-  const total = typeof first.totalCount === "number" ? first.totalCount : undefined;
-  // The server's echoed size decides the offsets of every later page.
-  const granted = first.pageSize > 0 ? first.pageSize : first.data.length;
-  yield emit(first.data ?? []);
-  let last = first;
-  let page = 1;
+  const withTotal = operations[operation].query.some((q) => q.name === "includeTotal");
+  const fetchPage = (page: number, pageSize: number) =>
+    client.request<ListPage<T>>(operation, {
+      ...args,
+      query: { ...args.query, page, pageSize, ...(page === 1 && withTotal ? { includeTotal: true } : {}) },
+    });
 
-  if (last.hasMore && fetched < cap && total !== undefined && granted > 0) {
-    const lastPage = Math.ceil(Math.min(total, cap) / granted);
-    const concurrency = Math.max(1, options.concurrency ?? 4);
+  const requested = Math.max(1, Math.min(options.pageSize ?? LARGEST_PAGE_SIZE, largestPageSize(operation), cap));
+  let last = await fetchPage(1, requested);
+  let page = 1;
+  const total = typeof last.totalCount === "number" ? last.totalCount : undefined;
+  progress.totalCount = total;
+  // Later pages' offsets follow the size the server granted: its echo, or what a full page (hasMore) really held.
+  const echoed = last.pageSize > 0 ? last.pageSize : requested;
+  const size = last.hasMore && last.data?.length ? Math.min(echoed, last.data.length) : echoed;
+  yield take(last);
+
+  if (last.hasMore && progress.fetched < cap && total !== undefined) {
+    const lastPage = Math.ceil(Math.min(total, cap) / size);
+    const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
     const pending: Array<Promise<ListPage<T>>> = [];
     let next = 2;
-    const fill = () => {
-      while (next <= lastPage && pending.length < concurrency) pending.push(fetchPage(next++, granted));
+    const refill = () => {
+      while (next <= lastPage && pending.length < concurrency) {
+        const request = fetchPage(next++, size);
+        // A later page may fail while we still wait for an earlier one, or after we stopped reading: its error
+        // counts when its turn comes, and must not surface meanwhile as an unhandled rejection.
+        request.catch(() => undefined);
+        pending.push(request);
+      }
     };
-    fill();
-    while (pending.length && fetched < cap) {
+    refill();
+    while (pending.length && progress.fetched < cap && last.hasMore) {
       last = await pending.shift()!;
       page++;
-      fill();
-      yield emit(last.data ?? []);
-      if (!last.hasMore) break;
+      refill();
+      yield take(last);
     }
-    // Do not leave rejected promises unobserved when we stop early.
-    pending.forEach((p) => p.catch(() => undefined));
   }
-  // Unknown total, or records appeared while we paged: follow hasMore one page at a time.
-  while (last.hasMore && fetched < cap && (last.data?.length ?? 0) > 0) {
-    page++;
-    last = await fetchPage(page, granted);
-    yield emit(last.data ?? []);
+  // No total, or records were added while we paged: follow hasMore one page at a time. A page with nothing
+  // new ends it (a server that ignored `page` would otherwise repeat itself forever).
+  while (last.hasMore && progress.fetched < cap) {
+    last = await fetchPage(++page, size);
+    const kept = take(last);
+    if (!kept.length) break;
+    yield kept;
   }
 }
 
-/** All records of a list operation, de-duplicated by `id` (records can shift between pages while paging). */
+/** All records of a list operation (distinct by `id`), whether `maxRecords` cut the list, and the server's total. */
 export const collectList = async <T>(
   client: ServiceTitanClient,
   operation: OperationKey,
   args: RequestArgs = {},
-  options: PageOptions = {},
+  options: PageOptions<T> = {},
 ): Promise<{ records: T[]; capped: boolean; totalCount?: number }> => {
   const records: T[] = [];
-  let totalCount: number | undefined;
-  const seen = new Set<unknown>();
-  let capped = false;
-  const cap = options.maxRecords ?? Number.POSITIVE_INFINITY;
-  // Ask for one more than the cap so we can tell whether the cap cut anything off.
-  const onPage = (fetched: number, total?: number) => {
-    totalCount = total;
-    options.onPage?.(fetched, total);
+  let progress: PagingProgress = { fetched: 0, capped: false };
+  const onPage = (p: PagingProgress) => {
+    progress = p;
+    options.onPage?.(p);
   };
-  for await (const page of listPages<T>(client, operation, args, { ...options, maxRecords: cap + 1, onPage })) {
-    for (const record of page) {
-      const id = (record as { id?: unknown })?.id;
-      if (id !== undefined) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-      }
-      if (records.length >= cap) {
-        capped = true;
-        break;
-      }
-      records.push(record);
-    }
+  for await (const page of listPages<T>(client, operation, args, { ...options, onPage })) {
+    for (const record of page) records.push(record); // appends in place: no copying of what was collected so far
   }
-  return { records, capped, totalCount };
+  return { records, capped: progress.capped, totalCount: progress.totalCount };
 };
 
 /** Pages of an export feed from `from` (a continueFrom token or a date), following `continueFrom` while `hasMore`. */
@@ -141,6 +171,7 @@ export async function* exportPages<T>(
   for (;;) {
     const page = await client.request<ExportPage<T>>(operation, { query: { ...query, from } });
     yield page;
+    // A token that does not move would loop forever: stop and let the next run continue from it.
     if (!page.hasMore || !page.continueFrom || page.continueFrom === from) return;
     from = page.continueFrom;
   }

@@ -47,7 +47,9 @@ export const toBoolean = (label: string, value: unknown): boolean => {
 
 /** ISO 8601 in, RFC 3339 UTC out (what ServiceTitan's date filters and fields expect). */
 export const toDateTime = (label: string, value: unknown): string => {
-  const date = value instanceof Date ? value : parseISO(String(value).trim());
+  const text = String(value).trim();
+  // A bare date means that day in UTC, whatever the server's time zone.
+  const date = value instanceof Date ? value : parseISO(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
   if (!isValid(date)) {
     throw new InputError(label, `"${String(value)}" is not a date; expected ISO 8601 such as 2025-03-01 or 2025-03-01T14:30:00Z.`);
   }

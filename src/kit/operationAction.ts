@@ -60,12 +60,21 @@ export interface OperationActionSpec {
   body?: (values: Values) => unknown;
 }
 
-export const clientFor = (connection: unknown, context?: Pick<ActionContext, "debug" | "logger">) =>
-  createClient(connection as never, { debug: context?.debug?.enabled, logger: context?.logger });
-
 /** Which ServiceTitan operation each action definition calls (for generated docs and the README table). */
 const operationsOfActions = new WeakMap<object, OperationKey>();
 export const operationOf = (definition: object): OperationKey | undefined => operationsOfActions.get(definition);
+
+/** axios gives "" for an empty answer (204, or 200 with no body); actions return {} there, as the reference does. */
+const orEmpty = (data: unknown) => (data === "" || data === undefined || data === null ? {} : data);
+
+/** Records the operation of an action built without operationAction (binary downloads …) for docs. */
+export const registerOperation = <T extends object>(definition: T, operation: OperationKey): T => {
+  operationsOfActions.set(definition, operation);
+  return definition;
+};
+
+export const clientFor = (connection: unknown, context?: Pick<ActionContext, "debug" | "logger">) =>
+  createClient(connection as never, { debug: context?.debug?.enabled, logger: context?.logger });
 
 /** One ServiceTitan operation as a Prismatic action: the declarative core every resource module uses. */
 export const operationAction = (spec: OperationActionSpec) => {
@@ -75,7 +84,7 @@ export const operationAction = (spec: OperationActionSpec) => {
     examplePayload: spec.examplePayload as never,
     perform: async (context, values) => {
       const client = clientFor((values as Values).connection, context);
-      if (spec.perform) return { data: (await spec.perform(client, values as Values, context)) ?? {} };
+      if (spec.perform) return { data: orEmpty(await spec.perform(client, values as Values, context)) };
       const placed = placeParams(spec.params, values as Values);
       const needsBody = operations[spec.operation].body !== null;
       const body = spec.body ? spec.body(values as Values) : placed.body ?? (needsBody ? {} : undefined);
@@ -84,9 +93,8 @@ export const operationAction = (spec: OperationActionSpec) => {
         body,
         subject: spec.subject?.(values as Values),
       });
-      return { data: data ?? {} };
+      return { data: orEmpty(data) };
     },
   });
-  operationsOfActions.set(definition, spec.operation);
-  return definition;
+  return registerOperation(definition, spec.operation);
 };
