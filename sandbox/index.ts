@@ -1,0 +1,33 @@
+/**
+ * A local ServiceTitan API simulator on 127.0.0.1 for tests, the demo and benchmarks. See README.md.
+ *
+ *   const sandbox = await startSandbox();
+ *   // token: POST sandbox.tokenUrl; API: `${sandbox.url}/jpm/v2/tenant/${sandbox.credentials.tenant}/jobs`
+ *   await sandbox.close();
+ */
+import { loadSpec } from "./spec";
+import { Store } from "./store";
+import { SandboxServer } from "./server";
+import { seedDemo } from "./seed";
+import { TENANT_ID } from "./resources";
+import type { Sandbox, SandboxOptions } from "./types";
+
+export * from "./types";
+export { DEMO_BOOKING_PROVIDER_ID, OTHER_BOOKING_PROVIDER_ID, DEMO_START } from "./seed";
+export { loadSpec } from "./spec";
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const spec = await loadSpec();
+  const store = new Store();
+  if ((options.seed ?? "demo") === "demo") seedDemo(store);
+  const server = new SandboxServer(store, spec, {
+    tenant: String(TENANT_ID),
+    pageSizeCap: options.pageSizeCap ?? 5000,
+    latencyMs: options.latencyMs ?? 0,
+    rateLimitPerSecond: options.rateLimitPerSecond,
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 900,
+    exportPageSize: options.exportPageSize ?? 500,
+  });
+  await server.listen();
+  return server;
+}

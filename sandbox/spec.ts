@@ -1,0 +1,272 @@
+/**
+ * The ServiceTitan specs (openapi/oas3/*.json) as the sandbox's source of truth: which operations exist,
+ * request validation (openapi-backend + ajv), and the response schemas handlers' output is projected onto.
+ */
+import fs from "fs";
+import path from "path";
+import OpenAPIBackend, { type Operation } from "openapi-backend";
+import type Ajv from "ajv";
+
+export const MODULES = ["jpm", "dispatch", "crm", "accounting", "equipmentsystems", "settings"] as const;
+export type Module = (typeof MODULES)[number];
+
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Schema = Record<string, Json>;
+
+export interface OperationInfo {
+  operationId: string;
+  module: Module;
+  method: string;
+  path: string;
+  /** Declared query parameter names. */
+  query: Set<string>;
+  /** Fields the `sort` parameter's description lists ("Available fields are: Id, ModifiedOn, CreatedOn."). */
+  sortFields?: string[];
+  /** Whether the operation declares a JSON request body. */
+  jsonBody: boolean;
+  /** The 200/201 JSON response schema (dereferenced), if any. */
+  responseSchema?: Schema;
+}
+
+export interface RouteMatch {
+  op: OperationInfo;
+  params: Record<string, string>;
+}
+
+export interface ValidationOutcome {
+  /** `field -> messages`, the shape of ServiceTitan's RFC 7807 `errors`. Empty when valid. */
+  errors: Record<string, string[]>;
+  /** Query coerced to the declared types (numbers, booleans, arrays). */
+  query: Record<string, Json>;
+  params: Record<string, Json>;
+}
+
+interface AjvError {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params: Record<string, Json>;
+}
+
+const SPEC_DIR = path.resolve(__dirname, "..", "openapi", "oas3");
+
+/**
+ * ajv throws `"nullable" cannot be used without "type"` on these specs: they put `nullable: true` beside
+ * `oneOf`/`allOf`/`$ref` without a `type`. Rewrite such nodes as `anyOf: [schema, {type: "null"}]`.
+ * The CRM spec (converted from Swagger 2.0) also repeats enum values (`[Phone, Phone, Email…]`), which
+ * ajv rejects as an invalid schema: de-duplicate them. In memory only; the files stay untouched.
+ */
+export function normaliseSchemas(node: Json): Json {
+  if (Array.isArray(node)) return node.map(normaliseSchemas);
+  if (!node || typeof node !== "object") return node;
+  const out: Schema = {};
+  for (const [key, value] of Object.entries(node)) out[key] = normaliseSchemas(value);
+  if (Array.isArray(out.enum)) out.enum = [...new Set(out.enum)];
+  if (out.nullable === true && out.type === undefined && (out.$ref || out.oneOf || out.anyOf || out.allOf)) {
+    const { nullable: _nullable, description, ...schema } = out;
+    return { ...(description ? { description } : {}), anyOf: [schema, { type: "null" }] };
+  }
+  return out;
+}
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Formats the specs use. Descriptive ones (html, multiline, phone…) accept anything, as the API does. */
+function addFormats(ajv: Ajv): Ajv {
+  // Lenient like ServiceTitan's .NET binder: RFC 3339 date-times, and plain dates.
+  ajv.addFormat("date-time", { type: "string", validate: (s: string) => DATE_TIME.test(s) && !isNaN(Date.parse(s)) });
+  ajv.addFormat("date", { type: "string", validate: (s: string) => DATE_TIME.test(s) && !isNaN(Date.parse(s)) });
+  ajv.addFormat("guid", /^[{(]?[0-9a-fA-F]{8}-?([0-9a-fA-F]{4}-?){3}[0-9a-fA-F]{12}[)}]?$/);
+  ajv.addFormat("email", /^[^\s@]+@[^\s@]+$/);
+  ajv.addFormat("decimal", { type: "number", validate: () => true });
+  for (const name of ["multiline", "html", "duration", "phone", "password"]) ajv.addFormat(name, true);
+  return ajv;
+}
+
+export class Spec {
+  private readonly backends = new Map<Module, OpenAPIBackend>();
+  private readonly operations = new Map<string, OperationInfo>();
+  /** Routing table, most specific (longest literal part) first: `/jobs/cancel-reasons` beats `/jobs/{id}`. */
+  private readonly routes: { method: string; regex: RegExp; names: string[]; op: OperationInfo; literal: number }[] = [];
+
+  static async load(): Promise<Spec> {
+    const spec = new Spec();
+    for (const module of MODULES) {
+      const document = normaliseSchemas(JSON.parse(fs.readFileSync(path.join(SPEC_DIR, `${module}.json`), "utf8")));
+      const api = new OpenAPIBackend({
+        definition: document,
+        quick: true, // synchronous dereferencing, validators compiled on first use
+        validate: true,
+        coerceTypes: true, // query/path strings only: openapi-backend never coerces bodies ("1" stays a string)
+        ajvOpts: { allErrors: true, strict: false },
+        customizeAjv: (ajv) => addFormats(ajv as unknown as Ajv) as never,
+      });
+      await api.init();
+      spec.backends.set(module, api);
+      for (const operation of api.getOperations()) spec.register(module, operation);
+    }
+    spec.routes.sort((a, b) => b.literal - a.literal);
+    return spec;
+  }
+
+  private register(module: Module, operation: Operation): void {
+    const parameters = (operation.parameters || []) as Schema[];
+    const responses = (operation.responses || {}) as Schema;
+    const ok = responses["200"] || responses["201"];
+    const sortText = parameters.find((p) => p.in === "query" && p.name === "sort")?.description as string | undefined;
+    const sortList = sortText && /Available fields are:?\s*([^\n\\]*)/.exec(sortText)?.[1];
+    const info: OperationInfo = {
+      operationId: operation.operationId as string,
+      module,
+      method: operation.method.toUpperCase(),
+      path: operation.path,
+      query: new Set(parameters.filter((p) => p.in === "query").map((p) => p.name as string)),
+      sortFields: sortList ? sortList.replace(/\.\s*$/, "").split(",").map((f) => f.trim()) : undefined,
+      jsonBody: !!(operation.requestBody as Schema | undefined)?.content?.["application/json"],
+      responseSchema: ok?.content?.["application/json"]?.schema,
+    };
+    this.operations.set(info.operationId, info);
+    const names: string[] = [];
+    const pattern = operation.path
+      .split(/(\{[^}]+\})/)
+      .map((part) => {
+        const param = /^\{([^}]+)\}$/.exec(part);
+        if (!param) return part.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
+        names.push(param[1]);
+        return "([^/]+)";
+      })
+      .join("");
+    const literal = operation.path.replace(/\{[^}]+\}/g, "").length;
+    this.routes.push({ method: info.method, regex: new RegExp(`^${pattern}/?$`), names, op: info, literal });
+  }
+
+  operation(operationId: string): OperationInfo | undefined {
+    return this.operations.get(operationId);
+  }
+
+  match(method: string, urlPath: string): RouteMatch | undefined {
+    for (const route of this.routes) {
+      if (route.method !== method) continue;
+      const m = route.regex.exec(urlPath);
+      if (!m) continue;
+      const params: Record<string, string> = {};
+      route.names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1])));
+      return { op: route.op, params };
+    }
+    return undefined;
+  }
+
+  /** Validates path, query and body; `body` is the parsed JSON (or the raw text when it did not parse). */
+  validate(
+    op: OperationInfo,
+    req: { method: string; path: string; rawQuery: string; headers: Record<string, Json>; body: unknown },
+  ): ValidationOutcome {
+    const api = this.backends.get(op.module)!;
+    const result = api.validateRequest(
+      { method: req.method, path: req.path, query: req.rawQuery, headers: req.headers, body: req.body as Json },
+      op.operationId,
+    );
+    const errors: Record<string, string[]> = {};
+    for (const e of relevantErrors((result.errors || []) as AjvError[])) {
+      const { field, message } = describeError(e, op.operationId);
+      (errors[field] ||= []).push(message);
+    }
+    return { errors, query: (result.coerced.query || {}) as Json, params: (result.coerced.params || {}) as Json };
+  }
+
+  /** Keeps only what the operation's response schema declares (the API never leaks internal fields). */
+  project(op: OperationInfo, body: unknown): unknown {
+    return op.responseSchema ? projector(op.responseSchema)(body) : body;
+  }
+
+  /** For tests: ajv messages for a response that does not match the operation's declared response schema. */
+  checkResponse(operationId: string, status: number, body: unknown): string[] {
+    const op = this.operations.get(operationId);
+    if (!op) return [`unknown operation ${operationId}`];
+    const result = this.backends.get(op.module)!.validateResponse(body, operationId, status);
+    return ((result.errors || []) as AjvError[]).map((e) => `${e.instancePath || "/"} ${e.message}`);
+  }
+}
+
+/** ajv reports every anyOf/oneOf branch ("must be null" + "must match a schema in anyOf"): keep the real cause. */
+function relevantErrors(errors: AjvError[]): AjvError[] {
+  const combinator = (e: AjvError) => e.keyword === "anyOf" || e.keyword === "oneOf";
+  const meaningful = errors.filter((e) => !(e.keyword === "type" && e.params.type === "null"));
+  return meaningful.filter(
+    (e) => !combinator(e) || !meaningful.some((o) => !combinator(o) && o.instancePath.startsWith(e.instancePath)),
+  );
+}
+
+/** `/requestBody/appointments/0/start` -> field `appointments[0].start`, as ServiceTitan names fields. */
+function describeError(e: AjvError, operationId: string): { field: string; message: string } {
+  const segments = e.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const where = segments[0] === "requestBody" ? "body" : segments[0] || "";
+  const rest = segments.slice(1).reduce((acc, s) => (/^\d+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), "");
+  if (e.keyword === "additionalProperties" && where === "query") {
+    return { field: e.params.additionalProperty, message: `is not a query parameter of ${operationId}` };
+  }
+  if (e.keyword === "required") {
+    if (e.params.missingProperty === "requestBody") return { field: "body", message: "a JSON request body is required" };
+    const field = rest ? `${rest}.${e.params.missingProperty}` : e.params.missingProperty;
+    return { field, message: "is required" };
+  }
+  if (e.keyword === "parse") return { field: "body", message: `is not valid JSON (${e.message})` };
+  if (e.keyword === "enum") return { field: rest || where, message: `must be one of: ${e.params.allowedValues.join(", ")}` };
+  return { field: rest || where || "request", message: e.message || e.keyword };
+}
+
+function variants(schema: Schema): Schema[] {
+  return schema.anyOf || schema.oneOf || schema.allOf || [];
+}
+
+type Projector = (value: unknown) => unknown;
+const identity: Projector = (value) => value;
+const projectors = new WeakMap<Schema, Projector>();
+
+/**
+ * A function keeping only the properties a schema declares, recursively. Compiled once per schema (pages
+ * of 5,000 records are projected per request); the lazy indirection lets recursive schemas refer to themselves.
+ */
+function projector(schema: Schema): Projector {
+  const cached = projectors.get(schema);
+  if (cached) return cached;
+  let compiled: Projector = identity;
+  projectors.set(schema, (value) => compiled(value));
+
+  const itemsSchema: Schema | undefined = schema.items || variants(schema).find((v) => v.items)?.items;
+  const properties: Schema | undefined =
+    schema.properties ||
+    (schema.allOf
+      ? Object.assign({}, ...schema.allOf.map((v: Schema) => v.properties || {}))
+      : variants(schema).find((v) => v.properties)?.properties);
+  const items = itemsSchema ? projector(itemsSchema) : undefined;
+  const keys = properties ? Object.keys(properties) : [];
+  const subs = keys.map((key) => leafOrProjector(properties![key]));
+  if (!items && !properties) return projectors.get(schema)!;
+
+  compiled = (value) => {
+    if (value === null || typeof value !== "object") return value;
+    if (Array.isArray(value)) return items ? value.map(items) : value;
+    if (!properties) return value;
+    const source = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) {
+      const v = source[keys[i]];
+      if (v !== undefined) out[keys[i]] = subs[i] && v !== null && typeof v === "object" ? subs[i]!(v) : v;
+    }
+    return out;
+  };
+  return projectors.get(schema)!;
+}
+
+/** Scalars need no projection: undefined marks "copy as is". */
+function leafOrProjector(schema: Schema): Projector | undefined {
+  const structured = schema.properties || schema.items || variants(schema).some((v) => v.properties || v.items || v.allOf || v.anyOf || v.oneOf);
+  return structured ? projector(schema) : undefined;
+}
+
+let loading: Promise<Spec> | undefined;
+/** One parsed copy per process: several sandboxes (tests, bench) share it. */
+export function loadSpec(): Promise<Spec> {
+  return (loading ||= Spec.load());
+}

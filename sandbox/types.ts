@@ -1,0 +1,74 @@
+/** Public types of the sandbox (see README.md). */
+import type { SandboxDb } from "./store";
+
+export type { SandboxDb, SandboxRecord, CollectionName, BulkInsertResult } from "./store";
+
+export interface SandboxOptions {
+  /** Largest page the server grants (default 5000); larger requests get this many and `pageSize` echoes it. */
+  pageSizeCap?: number;
+  /** Added to every API response (default 0); also settable later via setLatency. */
+  latencyMs?: number;
+  /** When set, more than N API requests in any 1000 ms sliding window answer 429 (default: only counted). */
+  rateLimitPerSecond?: number;
+  /** Token lifetime (default 900). */
+  tokenTtlSeconds?: number;
+  /** "demo" (default): the deterministic data set described in README.md; "empty": reference-free start. */
+  seed?: "demo" | "empty";
+  /** Records per export-feed page (default 500). */
+  exportPageSize?: number;
+}
+
+export interface Fault {
+  method?: string;
+  /** Exact path (without query) or a RegExp tested against it; omitted = any API request. */
+  path?: string | RegExp;
+  /** Answer with this status instead of handling (or after handling, with afterHandling). */
+  status?: number;
+  headers?: Record<string, string>;
+  /** Body of the faulty answer; default an RFC 7807 problem with `status`. */
+  body?: unknown;
+  /** Wait before answering (or before handling when no status is given). */
+  delayMs?: number;
+  /** Destroy the socket without any response. */
+  dropSocket?: boolean;
+  /** Run the real handler first (state changes), then answer with `status`. */
+  afterHandling?: boolean;
+  /** How many matching requests this fault consumes (default 1). */
+  times?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string | string[]>;
+  body: unknown;
+  /** Final HTTP status; 0 when the socket was dropped by a fault. */
+  status: number;
+  /** Arrival time, ms since epoch. */
+  at: number;
+  operationId?: string;
+}
+
+export interface SpecViolation {
+  method: string;
+  path: string;
+  operationId?: string;
+  errors: string[];
+}
+
+export interface Sandbox {
+  url: string;
+  tokenUrl: string;
+  credentials: { clientId: string; clientSecret: string; appKey: string; tenant: string };
+  db: SandboxDb;
+  faults: { add(fault: Fault): void; clear(): void };
+  requests: RecordedRequest[];
+  tokenRequests: number;
+  violations: SpecViolation[];
+  maxRequestsPerWindow(windowMs?: number): number;
+  resetStats(): void;
+  expireTokens(): void;
+  setLatency(ms: number): void;
+  setPageSizeCap(n: number): void;
+  close(): Promise<void>;
+}
