@@ -132,6 +132,8 @@ export const createClient = (connection: Connection, options: ClientOptions = {}
         log(`retry ${count} of ${String(config.method).toUpperCase()} ${config.url} after ${error.response?.status ?? error.code}`),
     },
   });
+  // A redirect to another host (attachment downloads answer 302) must not carry the app key; axios drops Authorization itself.
+  http.defaults.sensitiveHeaders = ["ST-App-Key"];
   const windowKey = `${resolved.apiHost}|${resolved.tenant}`;
   const releases = new WeakMap<object, Release>();
   const answered = (config?: object) => {

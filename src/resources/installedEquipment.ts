@@ -1,6 +1,221 @@
+import { action, input, util, type InputFieldDefinition } from "@prismatic-io/spectral";
+import axios from "axios";
+import FormData from "form-data";
+import { buildPath, buildQuery, type OperationKey, type ServiceTitanClient } from "../client";
+import { InputError, ServiceTitanError } from "../client/errors";
+import { exampleOf } from "../examples";
+import type { components } from "../generated/equipmentsystems";
+import { connectionInput, dateTimeInput, decimalInput, idInput, stringInput, toDateTime } from "../inputs";
 import type { ResourceModule } from "../kit";
+import { clientFor, registerOperation, inBody, inPath, inQuery, listAction, nameWithId, operationAction, picklist, type Params, type Values } from "../kit";
+import { rulesJsonInput } from "./customers";
+import { tagTypeIdsInput } from "./settings";
+import { locationIdInput } from "./locations";
+
+type Equipment = components["schemas"]["EquipmentSystems.V2.InstalledEquipmentResponse"];
+type EquipmentDetail = components["schemas"]["EquipmentSystems.V2.InstalledEquipmentDetailedResponse"];
+
+const GET_ONE: OperationKey = "GET /equipmentsystems/v2/tenant/{tenant}/installed-equipment/{id}";
+const ATTACHMENTS: OperationKey = "GET /equipmentsystems/v2/tenant/{tenant}/installed-equipment/attachments";
+const UPLOAD: OperationKey = "POST /equipmentsystems/v2/tenant/{tenant}/installed-equipment/attachments";
+
+const equipmentId = () =>
+  inPath(idInput({ label: "Installed Equipment ID", required: true, dataSource: "selectInstalledEquipment", comments: "The installed equipment record's id: pick one or map it from a previous step." }));
+const equipmentSubject = (v: Values) => `Installed equipment ${v.id}`;
+
+/** A calendar date (format "date"): validated like any date input, sent as YYYY-MM-DD. */
+const dateInput = (label: string, comments: string): InputFieldDefinition => {
+  const base = dateTimeInput({ label, comments, example: "2030-06-30" });
+  const clean = base.clean as (value: unknown) => string | undefined;
+  return {
+    ...base,
+    clean: (value: unknown) => {
+      if (clean(value) === undefined) return undefined;
+      const text = value instanceof Date ? value.toISOString() : String(value).trim();
+      return /^\d{4}-\d{2}-\d{2}/.test(text) ? text.slice(0, 10) : toDateTime(label, value).slice(0, 10);
+    },
+  } as InputFieldDefinition;
+};
+
+const ATTACHMENT_TYPES = ["Other", "Image", "VideoFile", "VideoLink", "Document"] as const;
+
+/** InstalledEquipmentCreateRequest / InstalledEquipmentUpdateRequest (the same fields; only a new record takes a location). */
+const equipmentFields = (what: string): Params => ({
+  name: inBody(stringInput({ label: "Name", example: "Rooftop AC unit", comments: `The equipment's name${what}.` })),
+  installedOn: inBody(dateTimeInput({ label: "Installed On", comments: "When it was installed (ISO 8601, e.g. 2025-03-01); sent as UTC." })),
+  actualReplacementDate: inBody(dateInput("Actual Replacement Date", "When it was (or will be) replaced, e.g. 2030-06-30.")),
+  serialNumber: inBody(stringInput({ label: "Serial Number" })),
+  barcodeId: inBody(stringInput({ label: "Barcode ID", comments: "The barcode printed on the equipment's label." })),
+  memo: inBody(stringInput({ label: "Memo", multiline: true })),
+  manufacturer: inBody(stringInput({ label: "Manufacturer", example: "Carrier" })),
+  model: inBody(stringInput({ label: "Model", example: "24ACC636A003" })),
+  cost: inBody(decimalInput({ label: "Cost", comments: "What the equipment cost, e.g. 4200.00." })),
+  manufacturerWarrantyStart: inBody(dateTimeInput({ label: "Manufacturer Warranty Start" })),
+  manufacturerWarrantyEnd: inBody(dateTimeInput({ label: "Manufacturer Warranty End" })),
+  serviceProviderWarrantyStart: inBody(dateTimeInput({ label: "Service Provider Warranty Start", comments: "Start of your company's own warranty (ISO 8601)." })),
+  serviceProviderWarrantyEnd: inBody(dateTimeInput({ label: "Service Provider Warranty End", comments: "End of your company's own warranty (ISO 8601)." })),
+  customFields: inBody(
+    rulesJsonInput(
+      {
+        label: "Custom Fields",
+        shape: "array",
+        comments: "Custom field values as a JSON array of {typeId, value} (typeId: the custom field's id in Settings → Custom Fields).",
+        example: JSON.stringify([{ typeId: 42, value: "North side of roof" }], null, 2),
+      },
+      { integers: ["id", "typeId"] },
+    ),
+  ),
+  attachments: inBody(
+    rulesJsonInput(
+      {
+        label: "Attachments",
+        shape: "array",
+        comments: `Files linked to the equipment, as a JSON array of {type: ${ATTACHMENT_TYPES.join("|")}, url, fileName, alias}; url is a public link or the path Create Installed Equipment Attachment returned.`,
+        example: JSON.stringify([{ type: "Document", url: "InstalledEquipment/Documents/manual.pdf", fileName: "manual.pdf", alias: "Manual" }], null, 2),
+      },
+      { required: ["type", "url"], enums: { type: ATTACHMENT_TYPES } },
+    ),
+  ),
+  tagTypeIds: inBody(tagTypeIdsInput("Tags on the equipment, by tag type id (Settings → Tags); on update they replace the current tags.")),
+});
+
+const fileInput = input({
+  label: "File",
+  type: "data",
+  required: true,
+  comments: "The file's content: map the binary output of a previous step (e.g. an HTTP download or an email attachment).",
+  clean: (value: unknown) => {
+    if (value === undefined || value === null || value === "") throw new InputError("File", "is required but was empty.");
+    return util.types.toData(value);
+  },
+}) as InputFieldDefinition;
+
+/** Uploads as multipart/form-data field `file`. The body is buffered, so a 429 retry can send it again. */
+const upload = async (client: ServiceTitanClient, v: Values) => {
+  const file = v.file as { data: Buffer; contentType?: string };
+  const form = new FormData();
+  form.append("file", file.data, { filename: v.fileName as string, contentType: (v.contentType as string | undefined) ?? file.contentType ?? "application/octet-stream" });
+  return client.request(UPLOAD, { body: form.getBuffer(), headers: form.getHeaders() });
+};
+
+const sameOrigin = (a: string, b: string) => new URL(a).origin === new URL(b).origin;
+
+/**
+ * Downloads an attachment. ServiceTitan may answer 302 to the file's storage: a redirect on its own host is followed
+ * with the usual auth; one to another host (a signed storage link) is fetched WITHOUT our token and app key.
+ */
+const download = async (client: ServiceTitanClient, path: string): Promise<{ data: Buffer; contentType: string }> => {
+  const binary = { responseType: "arraybuffer" as const, maxRedirects: 0, validateStatus: (status: number) => status >= 200 && status < 400 };
+  try {
+    let response = await client.raw({ method: "GET", url: buildPath(ATTACHMENTS, client.tenant), params: buildQuery(ATTACHMENTS, { path }), ...binary });
+    for (let hops = 0; response.status >= 300 && hops < 5; hops++) {
+      const location = response.headers.location as string | undefined;
+      if (!location) throw new ServiceTitanError(`ServiceTitan answered ${response.status} without a Location for attachment ${path}.`, response.status, undefined, {}, undefined, `GET ${ATTACHMENTS}`);
+      const target = new URL(location, response.config.url && /^https?:/.test(response.config.url) ? response.config.url : client.apiHost).toString();
+      response = sameOrigin(target, client.apiHost) ? await client.raw({ method: "GET", url: target, ...binary }) : await axios.get(target, { ...binary, timeout: 60_000 });
+    }
+    const contentType = String(response.headers["content-type"] ?? "application/octet-stream");
+    return { data: Buffer.from(response.data as ArrayBuffer), contentType };
+  } catch (error) {
+    if (error instanceof ServiceTitanError && error.status === 404) {
+      throw new ServiceTitanError(`Attachment "${path}" was not found in ServiceTitan. ${error.message}`, 404, error.title, error.fieldErrors, error.traceId, error.request);
+    }
+    throw error;
+  }
+};
+
+const downloadAction = registerOperation(action({
+  display: { label: "Download Installed Equipment Attachment", description: "Download an installed equipment attachment file by its path" },
+  inputs: {
+    connection: connectionInput,
+    path: stringInput({
+      label: "Attachment Path",
+      required: true,
+      example: "InstalledEquipment/Documents/e2374d0c-16b8-4bb7-b3b5-1bd0ac1df1f4.csv",
+      comments: "The path Create Installed Equipment Attachment returned, or an attachment's url from Get Installed Equipment / List Installed Equipment Attachments.",
+    }),
+  },
+  // Binary output: Prismatic stores `data` as a file of type `contentType`.
+  examplePayload: { data: Buffer.from("file content") as unknown, contentType: "application/pdf" } as never,
+  perform: async (context, params) => {
+    const client = clientFor(params.connection, context);
+    return download(client, params.path as unknown as string);
+  },
+}), "GET /equipmentsystems/v2/tenant/{tenant}/installed-equipment/attachments");
 
 export const installedEquipment: ResourceModule = {
-  actions: {},
-  dataSources: {},
+  actions: {
+    listInstalledEquipment: listAction({
+      label: "List Installed Equipment",
+      description: "Retrieve a list of installed equipment",
+      operation: "GET /equipmentsystems/v2/tenant/{tenant}/installed-equipment",
+      filters: {
+        locationIds: idInput({ label: "Location ID", dataSource: "selectLocation", comments: "Only the equipment installed at this location." }),
+      },
+      examplePayload: exampleOf("GET /equipmentsystems/v2/tenant/{tenant}/installed-equipment"),
+    }),
+    getInstalledEquipment: operationAction({
+      label: "Get Installed Equipment",
+      description: "Retrieve a Installed Equipment by ID",
+      operation: GET_ONE,
+      params: { id: equipmentId() },
+      subject: equipmentSubject,
+      examplePayload: exampleOf(GET_ONE),
+    }),
+    createInstalledEquipment: operationAction({
+      label: "Create Installed Equipment",
+      description: "Create a new Installed equipment",
+      operation: "POST /equipmentsystems/v2/tenant/{tenant}/installed-equipment",
+      params: { locationId: inBody(locationIdInput(true, "The service location where the equipment is installed.")), ...equipmentFields(" (empty: ServiceTitan names it)") },
+      subject: (v) => `Location ${v.locationId}`,
+      examplePayload: exampleOf("POST /equipmentsystems/v2/tenant/{tenant}/installed-equipment"),
+    }),
+    updateInstalledEquipment: operationAction({
+      label: "Update Installed Equipment",
+      description: "Update installed equipment by ID",
+      operation: "PATCH /equipmentsystems/v2/tenant/{tenant}/installed-equipment/{id}",
+      params: { id: equipmentId(), ...equipmentFields(" (empty: unchanged)") },
+      subject: equipmentSubject,
+      examplePayload: exampleOf("PATCH /equipmentsystems/v2/tenant/{tenant}/installed-equipment/{id}"),
+    }),
+    listInstalledEquipmentAttachments: operationAction({
+      label: "List Installed Equipment Attachments",
+      description: "Retrieve installed Equipment attachments",
+      // The API has no list of attachments: they are part of the equipment record.
+      operation: GET_ONE,
+      params: { id: equipmentId() },
+      subject: equipmentSubject,
+      perform: async (client, v) => (await client.request<EquipmentDetail>(GET_ONE, { path: { id: v.id as number }, subject: equipmentSubject(v) })).attachments ?? [],
+      examplePayload: { data: (exampleOf(GET_ONE).data as EquipmentDetail).attachments ?? [] },
+    }),
+    createInstalledEquipmentAttachment: operationAction({
+      label: "Create Installed Equipment Attachment",
+      description: "Create a new installed equipment attachment",
+      operation: UPLOAD,
+      params: {
+        file: inBody(fileInput),
+        fileName: inBody(stringInput({ label: "File Name", required: true, example: "manual.pdf", comments: "Name of the file, with its extension (ServiceTitan keeps the extension)." })),
+        contentType: inBody(stringInput({ label: "Content Type", example: "application/pdf", comments: "The file's MIME type (empty: the type the File input carries)." })),
+      },
+      perform: upload,
+      examplePayload: { data: { path: "InstalledEquipment/Documents/e2374d0c-16b8-4bb7-b3b5-1bd0ac1df1f4.csv" } },
+    }),
+    downloadInstalledEquipmentAttachment: downloadAction,
+  },
+  dataSources: {
+    selectInstalledEquipment: picklist<Equipment>({
+      label: "Select Installed Equipment",
+      description: "Select an Installed Equipment from a dropdown menu (up to 10,000 Installed Equipments)",
+      operation: "GET /equipmentsystems/v2/tenant/{tenant}/installed-equipment",
+      // Active equipment; past the cap, the most recently installed records are the likely picks.
+      query: { active: "True", sort: "-Id" },
+      params: { locationId: inQuery(locationIdInput(false, "Only the equipment at this location (empty: all)."), "locationIds") },
+      option: (equipment) => ({ key: String(equipment.id), label: nameWithId(equipment.name, equipment.id, "Unnamed equipment") }),
+      order: "label",
+      example: [
+        { key: "1", label: "Installed Equipment 1 (ID: 1)" },
+        { key: "2", label: "Installed Equipment 2 (ID: 2)" },
+      ],
+    }),
+  },
 };

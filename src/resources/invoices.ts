@@ -1,6 +1,227 @@
+import type { InputFieldDefinition } from "@prismatic-io/spectral";
+import { InputError } from "../client/errors";
+import { exampleOf } from "../examples";
+import type { components } from "../generated/accounting";
+import { booleanInput, dateTimeInput, decimalInput, enumInput, idInput, keyValueInput, stringInput } from "../inputs";
 import type { ResourceModule } from "../kit";
+import { inBody, inPath, inQuery, listAction, mergedIntoBody, operationAction, picklist, type Params, type Values } from "../kit";
+import { customerIdInput, rulesJsonInput, type JsonRules } from "./customers";
+import { jobIdInput } from "./jobs";
+import { businessUnitIdInput } from "./settings";
+
+type Invoice = components["schemas"]["Accounting.V2.InvoiceResponse"];
+
+export const invoiceIdInput = (required: boolean, comments = "The invoice's id (not its number): pick one or map it from a previous step.", label = "Invoice ID") =>
+  idInput({ label, required, dataSource: "selectInvoice", comments });
+
+
+/** InvoiceItemUpdateRequest: what one invoice line may carry. */
+const ITEM_RULES: JsonRules = {
+  required: ["description", "quantity"],
+  integers: ["id", "skuId", "technicianId", "itemGroupRootId", "inventoryLocationId", "durationBillingId"],
+  numbers: ["quantity", "unitPrice", "cost"],
+};
+
+/** Fields shared by the adjustment invoice (create) and the invoice update. */
+const invoiceFields: Params = {
+  number: inBody(stringInput({ label: "Invoice Number", comments: "The invoice's reference number as people see it (e.g. 1234-A)." })),
+  typeId: inBody(idInput({ label: "Invoice Type ID", comments: "The invoice type (Settings → Invoice Types)." })),
+  invoicedOn: inBody(dateTimeInput({ label: "Invoiced On", comments: "The invoice date (ISO 8601, e.g. 2025-03-01); sent as UTC." })),
+  subtotal: inBody(decimalInput({ label: "Subtotal", comments: "Amount before tax, e.g. 125.50." })),
+  tax: inBody(decimalInput({ label: "Tax", comments: "Tax amount, e.g. 10.04." })),
+  summary: inBody(stringInput({ label: "Summary", multiline: true, comments: "Text shown on the invoice (HTML allowed)." })),
+  royaltyStatus: inBody(enumInput({ label: "Royalty Status", values: ["Pending", "Sent", "Failed"] })),
+  royaltyDate: inBody(dateTimeInput({ label: "Royalty Date" })),
+  royaltySentOn: inBody(dateTimeInput({ label: "Royalty Sent On" })),
+  royaltyMemo: inBody(stringInput({ label: "Royalty Memo" })),
+  exportId: inBody(stringInput({ label: "Export ID", comments: "Your accounting system's id for this invoice." })),
+  reviewStatus: inBody(enumInput({ label: "Review Status", values: ["NeedsReview", "OnHold", "Reviewed"] })),
+  assignedToId: inBody(idInput({ label: "Assigned To ID", comments: "The id of the employee who reviews the invoice (Settings → Employees)." })),
+  items: inBody(
+    rulesJsonInput(
+      {
+        label: "Items",
+        shape: "array",
+        comments: "Invoice lines as a JSON array; each needs description and quantity. Include an item's id to change an existing line.",
+        example: JSON.stringify([{ skuId: 101, description: "Service call", quantity: 1, unitPrice: 89 }], null, 2),
+      },
+      ITEM_RULES,
+    ),
+  ),
+};
+
+/**
+ * Custom-field updates (invoices, payments): one record's fields as a key/value list, or many records as JSON.
+ * Body: { operations: [{ objectId, customFields: [{ name, value }] }] }.
+ */
+export const customFieldUpdate = (what: "invoice" | "payment", idKey: string, idInput: InputFieldDefinition) => {
+  const params: Params = {
+    [idKey]: inBody(idInput),
+    customFields: inBody(
+      keyValueInput({ label: "Custom Fields", comments: `Custom field name → new value for the ${what} above (names as in Settings → Custom Fields).` }),
+    ),
+    operations: inBody(
+      rulesJsonInput(
+        {
+          label: "Operations",
+          shape: "array",
+          comments: `To change several ${what}s at once: a JSON array of {objectId (the ${what} id), customFields: [{name, value}]}.`,
+          example: JSON.stringify([{ objectId: 12345, customFields: [{ name: "PO Number", value: "PO-778" }] }], null, 2),
+        },
+        { required: ["objectId", "customFields"], integers: ["objectId"], lists: { customFields: { required: ["name"] } } },
+      ),
+    ),
+  };
+  const label = (idInput as { label: string }).label;
+  const body = (v: Values) => {
+    const fields = v.customFields as Record<string, unknown> | undefined;
+    const objectId = v[idKey];
+    if (objectId !== undefined && !fields) throw new InputError("Custom Fields", `is required with ${label}: enter at least one name and value.`);
+    if (fields && objectId === undefined) throw new InputError(label, "is required to say whose Custom Fields to change.");
+    const single = fields ? [{ objectId, customFields: Object.entries(fields).map(([name, value]) => ({ name, value: value === undefined ? null : String(value) })) }] : [];
+    const operations = [...single, ...((v.operations as unknown[] | undefined) ?? [])];
+    if (!operations.length) throw new InputError(label, `and Custom Fields (or Operations) are required: nothing to update.`);
+    return { operations };
+  };
+  return { params, body };
+};
+
+const invoiceCustomFields = customFieldUpdate("invoice", "invoiceId", invoiceIdInput(false, "The invoice whose custom fields change."));
+const itemSubject = (v: Values) => `Item ${v.itemId} of invoice ${v.invoiceId}`;
 
 export const invoices: ResourceModule = {
-  actions: {},
-  dataSources: {},
+  actions: {
+    listInvoices: listAction({
+      label: "List Invoices",
+      description: "Retrieves a list of invoices",
+      operation: "GET /accounting/v2/tenant/{tenant}/invoices",
+      filters: {
+        customerId: customerIdInput(false, "Only this customer's invoices."),
+        jobId: jobIdInput({ required: false }),
+        businessUnitId: businessUnitIdInput(),
+        adjustmentToId: invoiceIdInput(false, "Only the adjustment invoices made to this invoice.", "Adjustment To ID"),
+        number: stringInput({ label: "Invoice Number", comments: "The invoice's reference number." }),
+        // The API repeats these array parameters (statuses=A&statuses=B); one value per call keeps that exact.
+        statuses: enumInput({ label: "Status", values: ["Pending", "Posted", "Exported"], comments: "Only invoices in this transaction status (empty: all)." }),
+        reviewStatuses: enumInput({ label: "Review Status", values: ["NeedsReview", "OnHold", "Reviewed"], comments: "Only invoices in this review status." }),
+        assignedToIds: idInput({ label: "Assigned To ID", comments: "Only invoices assigned to this employee for review." }),
+        totalGreater: decimalInput({ label: "Total Greater", comments: "Invoices whose total is at least this amount." }),
+        totalLess: decimalInput({ label: "Total Less", comments: "Invoices whose total is at most this amount." }),
+      },
+      // Dotted names make poor input keys: offered below under plain keys. Custom-field filters need a nested query the core does not build.
+      omit: ["balanceFilter.Balance", "balanceFilter.Comparer", "customField.Fields", "customField.Operator"],
+      path: {
+        balance: inQuery(decimalInput({ label: "Balance", comments: "Compare the invoice balance with this amount (see Balance Comparer)." }), "balanceFilter.Balance"),
+        balanceComparer: inQuery(enumInput({ label: "Balance Comparer", values: ["Equals", "NotEquals", "Greater", "Less"], comments: "How Balance is compared." }), "balanceFilter.Comparer"),
+      },
+      examplePayload: exampleOf("GET /accounting/v2/tenant/{tenant}/invoices"),
+    }),
+    createInvoices: operationAction({
+      label: "Create Invoices",
+      description: "Create adjustment invoice",
+      operation: "POST /accounting/v2/tenant/{tenant}/invoices",
+      params: {
+        adjustmentToId: inBody(
+          invoiceIdInput(
+            true,
+            "ServiceTitan only creates ADJUSTMENT invoices through the API: the id of the original invoice this one adjusts (required).",
+            "Adjustment To Invoice ID",
+          ),
+        ),
+        ...invoiceFields,
+      },
+      examplePayload: exampleOf("POST /accounting/v2/tenant/{tenant}/invoices"),
+    }),
+    updateInvoice: operationAction({
+      label: "Update Invoice",
+      description: "Update Invoice",
+      operation: "PATCH /accounting/v2/tenant/{tenant}/invoices/{id}",
+      params: {
+        id: inPath(invoiceIdInput(true)),
+        ...invoiceFields,
+        payments: inBody(
+          rulesJsonInput(
+            {
+              label: "Payments",
+              shape: "array",
+              comments: "Settlement of payments applied to this invoice: JSON array of {id (payment id), settlementStatus: NotSettled|Settled, settlementDate}.",
+              example: JSON.stringify([{ id: 555, settlementStatus: "Settled", settlementDate: "2025-03-01T00:00:00Z" }], null, 2),
+            },
+            { required: ["id"], integers: ["id"], enums: { settlementStatus: ["NotSettled", "Settled"] } },
+          ),
+        ),
+      },
+      subject: (v) => `Invoice ${v.id}`,
+      examplePayload: { data: {} },
+    }),
+    updateInvoiceCustomFields: operationAction({
+      label: "Update Invoice Custom Fields",
+      description: "Update custom fields for specified Invoices",
+      operation: "PATCH /accounting/v2/tenant/{tenant}/invoices/custom-fields",
+      params: invoiceCustomFields.params,
+      body: invoiceCustomFields.body,
+      examplePayload: { data: {} },
+    }),
+    updateInvoiceItems: operationAction({
+      label: "Update Invoice Items",
+      description: "Update invoice items",
+      operation: "PATCH /accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items",
+      params: {
+        invoiceId: inPath(invoiceIdInput(true, "The invoice whose line is added or changed.")),
+        id: inBody(idInput({ label: "Item ID", comments: "The invoice line to change; empty adds a new line." })),
+        skuId: inBody(idInput({ label: "SKU ID", comments: "The pricebook item (service, material or equipment) of the line." })),
+        skuName: inBody(stringInput({ label: "SKU Name", comments: "The pricebook item's code, when you do not have its id." })),
+        technicianId: inBody(idInput({ label: "Technician ID", dataSource: "selectTechnician", comments: "The technician who did the work on this line." })),
+        description: inBody(stringInput({ label: "Description", required: true, example: "Service call", comments: "Text of the line (HTML allowed)." })),
+        quantity: inBody(decimalInput({ label: "Quantity", required: true, example: "1", comments: "How many, e.g. 1 or 2.5." })),
+        unitPrice: inBody(decimalInput({ label: "Unit Price", comments: "Price per unit, e.g. 89.00." })),
+        cost: inBody(decimalInput({ label: "Cost", comments: "Cost per unit to the company." })),
+        isAddOn: inBody(booleanInput({ label: "Is Add-On" })),
+        installedOn: inBody(dateTimeInput({ label: "Installed On", comments: "For equipment: when it was installed (ISO 8601)." })),
+        additionalFields: mergedIntoBody(
+          rulesJsonInput(
+            {
+              label: "Additional Item Fields",
+              shape: "object",
+              comments:
+                "Rarely used fields of the line as JSON: signature, technicianAcknowledgementSignature, inventoryWarehouseName, skipUpdatingMembershipPrices, itemGroupName, itemGroupRootId, inventoryLocationId, durationBillingId.",
+              example: JSON.stringify({ inventoryWarehouseName: "Main Warehouse" }, null, 2),
+            },
+            { integers: ["itemGroupRootId", "inventoryLocationId", "durationBillingId"] },
+          ),
+        ),
+      },
+      subject: (v) => `Invoice ${v.invoiceId}`,
+      examplePayload: { data: {} },
+    }),
+    deleteInvoiceItem: operationAction({
+      label: "Delete Invoice Item",
+      description: "Delete an invoice item",
+      operation: "DELETE /accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items/{itemId}",
+      params: {
+        invoiceId: inPath(invoiceIdInput(true, "The invoice the line belongs to.")),
+        itemId: inPath(idInput({ label: "Item ID", required: true, comments: "The invoice line to delete (the items of Get/List Invoices carry their id)." })),
+      },
+      subject: itemSubject,
+      examplePayload: { data: {} },
+    }),
+  },
+  dataSources: {
+    selectInvoice: picklist<Invoice>({
+      label: "Select Invoice",
+      description: "Select an Invoice from a dropdown menu (up to 10,000 Invoices)",
+      operation: "GET /accounting/v2/tenant/{tenant}/invoices",
+      // Newest first: past the cap, recent invoices are the ones worth picking.
+      query: { sort: "-Id" },
+      option: (invoice) => ({
+        key: String(invoice.id),
+        label: `#${String(invoice.referenceNumber ?? "").trim() || invoice.id}${invoice.customer?.name ? ` — ${invoice.customer.name}` : ""}`,
+      }),
+      order: "api",
+      example: [
+        { key: "2", label: "#1235 — Jane Doe" },
+        { key: "1", label: "#1234 — John Doe" },
+      ],
+    }),
+  },
 };
