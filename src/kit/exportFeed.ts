@@ -1,0 +1,248 @@
+import { input } from "@prismatic-io/spectral";
+import { isValid, parseISO } from "date-fns";
+import { operations, type OperationKey, type ServiceTitanClient } from "../client";
+import { InputError } from "../client/errors";
+import { exportPages } from "../client/paging";
+import { exampleOf } from "../examples";
+import { toBoolean } from "../inputs";
+import { filterInputFor } from "./listAction";
+import { inQuery, operationAction, type Params, type Values } from "./operationAction";
+
+/**
+ * ServiceTitan's export feeds (`GET …/export/{resource}?from=…` → `{hasMore, continueFrom, data}`): every change to a
+ * resource in change order, inactive and deleted records included. One table row per feed drives both the
+ * "Export …" actions and the "New and Updated Records" trigger.
+ */
+export interface ExportFeed {
+  /** The trigger's dropdown value and the action key's suffix ("customerContacts" → exportCustomerContacts). */
+  key: string;
+  /** Plural label: "Customer Contacts". */
+  label: string;
+  operation: OperationKey;
+  /** Query the trigger always sends, e.g. `active: "Any"` where the feed would otherwise hide inactive records. */
+  triggerQuery?: Values;
+  /** The record's creation time when the feed has no `createdOn` (appointment assignments: `assignedOn`). */
+  createdField?: string;
+}
+
+/** Feed parameters handled by the factory itself; any other declared one becomes a spec-derived input. */
+const FEED_PARAMS = new Set(["from", "includeRecentChanges"]);
+
+/** The feed answers dates (they mean modifiedOn on or after) as well as its own continuation tokens. */
+const looksLikeDate = (text: string) => /^\d{4}-\d{1,2}-\d{1,2}/.test(text);
+
+/**
+ * "From": a continueFrom token, passed through untouched (its format is ServiceTitan's business), or a date, which
+ * must be a real one: a typo such as 2024-13-01 would otherwise restart the feed from its first record.
+ */
+export const fromInput = (label = "From") =>
+  input({
+    label,
+    type: "string",
+    required: false,
+    example: "2024-01-01",
+    comments:
+      "Where to start reading: the continueFrom value returned by the previous call, or a date such as 2024-01-01 (changes made on or after it). Empty: from the very first record (the whole history).",
+    clean: (value: unknown) => {
+      const text = value === undefined || value === null ? "" : String(value).trim();
+      if (!text) return undefined;
+      if (looksLikeDate(text) && !isValid(parseISO(text))) {
+        throw new InputError(label, `"${text}" looks like a date but is not a valid one; use a date such as 2024-01-01 or the continueFrom value of a previous export.`);
+      }
+      if (/\s/.test(text)) throw new InputError(label, `"${text}" is neither a date nor a continueFrom value (those contain no spaces).`);
+      return text;
+    },
+  });
+
+/** A checkbox that is only sent when ticked (unticked is the feed's default). */
+export const includeRecentChangesInput = input({
+  label: "Include Recent Changes",
+  type: "boolean",
+  required: false,
+  default: "false",
+  comments:
+    "Receive changes within minutes instead of after about 15 minutes. ServiceTitan may then return the same change more than once on consecutive reads.",
+  clean: (value: unknown) => (value === undefined || value === null || value === "" ? undefined : toBoolean("Include Recent Changes", value) || undefined),
+});
+
+/** "customerContacts" → "exportCustomerContacts" */
+export const exportActionKey = (feed: ExportFeed) => `export${feed.key[0].toUpperCase()}${feed.key.slice(1)}`;
+
+/** One page of a feed per call, for builders who run their own sync loop: `from` in → `data`, `continueFrom`, `hasMore` out. */
+export const exportAction = (feed: ExportFeed) => {
+  const extra: Params = Object.fromEntries(
+    operations[feed.operation].query
+      .filter((q) => !FEED_PARAMS.has(q.name))
+      .map((q) => [q.name, inQuery(filterInputFor(feed.operation, q.name))]),
+  );
+  return operationAction({
+    label: `Export ${feed.label}`,
+    description: `Read one page of the ${feed.label.toLowerCase()} export feed: changes in order, inactive and deleted records included. Pass the returned continueFrom as From on the next call; hasMore false means you are caught up (wait 5-10 minutes before asking again).`,
+    operation: feed.operation,
+    params: {
+      from: inQuery(fromInput()),
+      includeRecentChanges: inQuery(includeRecentChangesInput),
+      ...extra,
+    },
+    examplePayload: exampleOf(feed.operation),
+  });
+};
+
+/** Every feed of a table as actions keyed exportJobs, exportCustomers, … */
+export const exportActions = (feeds: readonly ExportFeed[]) => Object.fromEntries(feeds.map((feed) => [exportActionKey(feed), exportAction(feed)]));
+
+// ---- Reading a feed for the trigger ------------------------------------------------------------------------------
+
+export type ChangeType = "created" | "updated" | "deactivated";
+export const CHANGE_TYPES: readonly ChangeType[] = ["created", "updated", "deactivated"];
+
+export interface FeedRecord {
+  id?: number;
+  active?: boolean;
+  createdOn?: string;
+  modifiedOn?: string;
+  [field: string]: unknown;
+}
+
+/** Creation and first save are not always the same instant in ServiceTitan; within this they count as one. */
+const CREATED_TOLERANCE_MS = 1000;
+
+/**
+ * What a change did, from the record alone: inactive (deactivated or deleted: the feeds keep them) wins; otherwise
+ * a record last modified when it was created is new; anything else is an update. An inactive record that changes
+ * again is reported as deactivated again: the feed carries no history to tell.
+ */
+export const classify = (record: FeedRecord, createdField = "createdOn"): ChangeType => {
+  if (record.active === false) return "deactivated";
+  const created = Date.parse(String(record[createdField] ?? ""));
+  const modified = Date.parse(String(record.modifiedOn ?? ""));
+  return Number.isFinite(created) && Number.isFinite(modified) && Math.abs(modified - created) <= CREATED_TOLERANCE_MS ? "created" : "updated";
+};
+
+/**
+ * A change's identity: record id + modifiedOn (the feeds may return one change twice, and a record changed again
+ * is a new change). Compact (base 36) because sets of these live in the trigger's state.
+ */
+export const changeKey = (record: FeedRecord): string => {
+  const modified = Date.parse(String(record.modifiedOn ?? ""));
+  return `${String(record.id)}:${Number.isFinite(modified) ? modified.toString(36) : String(record.modifiedOn ?? "")}`;
+};
+const keyTime = (key: string) => parseInt(key.slice(key.lastIndexOf(":") + 1), 36);
+
+/** The trigger's state between runs (context.polling). Never a wall-clock time: positions are the feed's own tokens. */
+export interface FeedState {
+  /** Which feed the position belongs to: choosing another resource starts over. */
+  feed?: string;
+  /** Where the next read starts: the continueFrom of the last page read whole (or the look-back date at first). */
+  from?: string;
+  /** The first run found no position yet and is walking to the feed's end without delivering. */
+  priming?: boolean;
+  /** Changes already delivered from the page at `from` when a run stopped inside it (at most one page's worth). */
+  page?: string[];
+  /** With includeRecentChanges: changes delivered lately, so a repeat is not delivered twice. Bounded: see RECENT_*. */
+  recent?: string[];
+}
+
+/** The repeat memory keeps the last hour of changes (feed time, by modifiedOn), at most this many. */
+export const RECENT_LIMIT = 2000;
+const RECENT_WINDOW_MS = 60 * 60 * 1000;
+
+const trimRecent = (keys: string[]): string[] => {
+  const newest = keys.reduce((max, key) => Math.max(max, keyTime(key) || 0), 0);
+  return keys.filter((key) => !(keyTime(key) < newest - RECENT_WINDOW_MS)).slice(-RECENT_LIMIT);
+};
+
+export interface ReadOptions {
+  /** The most changes one run takes from the feed (delivered or filtered out by type); the rest waits. */
+  maxRecords: number;
+  includeRecentChanges: boolean;
+  /** First run only: start here (a date) and deliver the history; otherwise start now and deliver nothing. */
+  lookBack?: string;
+  /** When the first run starts without a look-back date (ISO). */
+  now: string;
+}
+
+export interface ReadResult {
+  /** New changes in feed order. */
+  changes: Array<{ changeType: ChangeType; record: FeedRecord }>;
+  state: FeedState;
+  /** The run stopped at its cap and the feed has more. */
+  more: boolean;
+}
+
+/**
+ * Reads a feed from a stored position, at most `maxRecords` new changes, and returns them with the position to store.
+ *
+ * The feed only hands out a position (`continueFrom`) per page, so when the cap falls inside a page the state keeps
+ * that page's own `from` plus the keys of the changes already taken from it; the next run reads the page again and
+ * skips exactly those. Positions therefore never skip a change, and every change is delivered once.
+ *
+ * First run without a look-back date: the feed is read from the current time (the feed accepts a date), walking to
+ * its end without delivering; on a huge tenant that is a page or two, not the whole history. With a look-back date
+ * it starts there and delivers (backfill), `maxRecords` per run.
+ */
+export const readChanges = async (client: ServiceTitanClient, feed: ExportFeed, stored: FeedState, options: ReadOptions): Promise<ReadResult> => {
+  const fresh = stored.feed !== feed.key || !stored.from;
+  const priming = fresh ? !options.lookBack : Boolean(stored.priming);
+  let from = fresh ? options.lookBack ?? options.now : stored.from!;
+  const seen = new Set([...(fresh ? [] : stored.page ?? []), ...(fresh ? [] : stored.recent ?? [])]);
+  let pageTaken = fresh ? [] : [...(stored.page ?? [])];
+  const recent = fresh ? [] : [...(stored.recent ?? [])];
+  const changes: ReadResult["changes"] = [];
+  let taken = 0;
+  let stoppedInside = false;
+  let more = false;
+
+  const query = { ...feed.triggerQuery, from, includeRecentChanges: options.includeRecentChanges || undefined };
+  for await (const page of exportPages<FeedRecord>(client, feed.operation, query)) {
+    const next = page.continueFrom && page.continueFrom !== from ? page.continueFrom : undefined;
+    if (priming) {
+      // Nothing is delivered while priming, so whole pages are skipped and positions stay page-aligned. Their keys
+      // are remembered all the same: with includeRecentChanges the feed may repeat them on the next run.
+      for (const record of page.data ?? []) recent.push(changeKey(record));
+      taken += page.data?.length ?? 0;
+      if (next) from = next;
+      if (page.hasMore && next && taken >= options.maxRecords) {
+        more = true;
+        break;
+      }
+      continue;
+    }
+    for (const record of page.data ?? []) {
+      const key = changeKey(record);
+      if (seen.has(key)) continue; // delivered by an earlier run (same page read again, or a repeat)
+      if (taken >= options.maxRecords) {
+        stoppedInside = true;
+        break;
+      }
+      seen.add(key);
+      pageTaken.push(key);
+      recent.push(key);
+      taken++;
+      changes.push({ changeType: classify(record, feed.createdField), record });
+    }
+    if (stoppedInside) {
+      more = true;
+      break;
+    }
+    // The whole page is delivered: the next position is the page's end.
+    pageTaken = [];
+    if (next) from = next;
+    if (page.hasMore && next && taken >= options.maxRecords) {
+      more = true;
+      break;
+    }
+  }
+
+  const state: FeedState = { feed: feed.key, from };
+  if (priming && more) state.priming = true;
+  if (stoppedInside && pageTaken.length) state.page = pageTaken;
+  // Only the includeRecentChanges feed repeats changes; without it the state stays one token (plus a partial page).
+  const kept = options.includeRecentChanges ? trimRecent(recent) : [];
+  if (kept.length) state.recent = kept;
+  return { changes, state, more };
+};
+
+/** Changes grouped the way the trigger delivers them: `{created: [], updated: [], deactivated: []}`. */
+export const groupChanges = (changes: ReadResult["changes"]) =>
+  Object.fromEntries(CHANGE_TYPES.map((type) => [type, changes.filter((c) => c.changeType === type).map((c) => c.record)])) as Record<ChangeType, FeedRecord[]>;
