@@ -44,5 +44,6 @@ export const useSandbox = (options: SandboxOptions = {}) => {
 };
 
 /** Runs an action through the harness (input clean functions and the error hook apply). */
-export const runAction = (key: string, params: Record<string, unknown>) => harness.action(key, params);
+export const runAction = (key: string, params: Record<string, unknown>, context?: Parameters<typeof harness.action>[2]) =>
+  harness.action(key, params, context);
 export const runDataSource = (key: string, params: Record<string, unknown>) => harness.dataSource(key, params);
