@@ -3,7 +3,7 @@ import { handleError } from "./client/errors";
 import { serviceTitanConnection } from "./connection";
 import { actions, dataSources } from "./resources";
 
-export { actionOperations } from "./resources";
+export { actionOperations, dataSourceOperations } from "./resources";
 import { triggers } from "./triggers";
 
 export default component({

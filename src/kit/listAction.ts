@@ -124,13 +124,16 @@ export const listAction = (spec: ListActionSpec) => {
       const placed = placeParams(params, rest);
       if (!fetchAll) {
         if (maxRecords !== undefined) throw new InputError("Max Records", "only applies with Fetch All; use Page Size for one page.");
-        return client.request(spec.operation, { ...placed, query: { ...placed.query, page, pageSize, includeTotal }, subject: spec.subject?.(values) });
+        return client.request(spec.operation, { ...placed, query: { ...placed.query, page, pageSize, includeTotal: includeTotal || undefined }, subject: spec.subject?.(values) });
       }
       if (page !== undefined) throw new InputError("Page", "cannot be combined with Fetch All (which starts at page 1 and reads every page).");
-      const cap = maxRecords as number | undefined;
-      const { records, capped, totalCount } = await collectList(client, spec.operation, placed, { maxRecords: cap, pageSize: pageSize as number | undefined });
-      // Same envelope as one page, so downstream steps work either way, plus how many came back and whether the cap cut it.
-      return { page: 1, pageSize: records.length, hasMore: capped, totalCount: includeTotal ? totalCount ?? null : null, data: records, recordCount: records.length, capped };
+      const { records, capped, totalCount } = await collectList(client, spec.operation, placed, {
+        maxRecords: maxRecords as number | undefined,
+        pageSize: pageSize as number | undefined,
+      });
+      // Same envelope as one page, so downstream steps work either way, plus how many came back and whether the cap
+      // cut it. The pager asks for the total anyway, so it is returned whether or not Include Total was set.
+      return { page: 1, pageSize: records.length, hasMore: capped, totalCount: totalCount ?? null, data: records, recordCount: records.length, capped };
     },
   });
 };

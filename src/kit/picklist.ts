@@ -2,7 +2,7 @@ import { dataSource, type InputFieldDefinition } from "@prismatic-io/spectral";
 import type { OperationKey } from "../client";
 import { listPages } from "../client/paging";
 import { connectionInput } from "../inputs";
-import { clientFor, placeParams, type Params, type Values } from "./operationAction";
+import { clientFor, placeParams, registerOperation, type Params, type Values } from "./operationAction";
 
 /** Dropdowns load at most this many records (what Prismatic's UI can sensibly show). */
 export const PICKLIST_LIMIT = 10_000;
@@ -26,35 +26,49 @@ export interface PicklistSpec<T> {
   example: Option[];
 }
 
-const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+const collator = new Intl.Collator("en", {
+  sensitivity: "base",
+  numeric: true,
+});
 
-/** A list operation as a picklist: up to 10,000 records through the core's pager, de-duplicated, never an empty label. */
+/**
+ * A list operation as a picklist: up to 10,000 distinct records through the core's pager (large pages, concurrent
+ * once the total is known), never an empty label. Which records survive the cap is the API's sort (`query`);
+ * `order` is only how they are shown.
+ */
 export const picklist = <T extends { id?: unknown }>(spec: PicklistSpec<T>) =>
-  dataSource({
-    display: { label: spec.label, description: spec.description },
-    dataSourceType: "picklist",
-    inputs: { connection: connectionInput, ...Object.fromEntries(Object.entries(spec.params ?? {}).map(([k, p]) => [k, p.input])) } as Record<
-      string,
-      InputFieldDefinition
-    >,
-    examplePayload: { result: spec.example },
-    perform: async (_context, values) => {
-      const client = clientFor((values as Values).connection);
-      const placed = placeParams(spec.params ?? {}, values as Values);
-      const seen = new Set<string>();
-      const result: Option[] = [];
-      for await (const page of listPages<T>(client, spec.operation, { ...placed, query: { ...spec.query, ...placed.query } }, { maxRecords: PICKLIST_LIMIT })) {
-        for (const record of page) {
-          const option = spec.option(record);
-          if (seen.has(option.key)) continue;
-          seen.add(option.key);
-          result.push({ key: option.key, label: option.label.trim() || `ID: ${option.key}` });
+  registerOperation(
+    dataSource({
+      display: { label: spec.label, description: spec.description },
+      dataSourceType: "picklist",
+      inputs: {
+        connection: connectionInput,
+        ...Object.fromEntries(Object.entries(spec.params ?? {}).map(([k, p]) => [k, p.input])),
+      } as Record<string, InputFieldDefinition>,
+      examplePayload: { result: spec.example },
+      perform: async (_context, values) => {
+        const client = clientFor((values as Values).connection);
+        const placed = placeParams(spec.params ?? {}, values as Values);
+        const args = { ...placed, query: { ...spec.query, ...placed.query } };
+        const result: Option[] = [];
+        // The pager drops records it already yielded (by id), so keys are unique and the cap counts distinct records.
+        for await (const page of listPages<T>(client, spec.operation, args, {
+          maxRecords: PICKLIST_LIMIT,
+        })) {
+          for (const record of page) {
+            const { key, label } = spec.option(record);
+            result.push({
+              key,
+              label: String(label ?? "").trim() || `ID: ${key}`,
+            });
+          }
         }
-      }
-      if (spec.order === "label") result.sort((a, b) => collator.compare(a.label, b.label));
-      return { result };
-    },
-  });
+        if (spec.order === "label") result.sort((a, b) => collator.compare(a.label, b.label));
+        return { result };
+      },
+    }),
+    spec.operation,
+  );
 
 /** "John Doe (ID: 1)" — the reference component's label format, with a fallback for nameless records. */
 export const nameWithId = (name: unknown, id: unknown, fallback = "Unnamed") => `${String(name ?? "").trim() || fallback} (ID: ${id})`;

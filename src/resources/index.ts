@@ -48,10 +48,14 @@ const merge = <K extends keyof ResourceModule>(part: K) => {
 export const actions = merge("actions");
 export const dataSources = merge("dataSources");
 
-/** Action key → "VERB /path" it calls (absent for actions that are not one operation, such as Raw Request). */
-export const actionOperations: Record<string, string> = Object.fromEntries(
-  Object.entries(actions).flatMap(([key, definition]) => {
-    const operation = operationOf(definition);
-    return operation ? [[key, operation]] : [];
-  }),
-);
+const operationsOf = (definitions: Record<string, object>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(definitions).flatMap(([key, definition]) => {
+      const operation = operationOf(definition);
+      return operation ? [[key, operation]] : [];
+    }),
+  );
+
+/** Action / data source key → "VERB /path" it calls (absent for what is not one operation, such as Raw Request). */
+export const actionOperations = operationsOf(actions);
+export const dataSourceOperations = operationsOf(dataSources);
