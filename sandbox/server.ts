@@ -236,7 +236,7 @@ export class SandboxServer implements Sandbox {
       return this.send(res, answer);
     }
 
-    const fault = this.takeFault(method, url.pathname);
+    const fault = this.takeFault(method, url.pathname, url.searchParams);
     if (fault?.delayMs) await sleep(fault.delayMs);
     if (fault?.dropSocket) {
       entry.status = 0;
@@ -269,10 +269,11 @@ export class SandboxServer implements Sandbox {
     return limit !== undefined && this.window.length > limit;
   }
 
-  private takeFault(method: string, path: string): (Fault & { remaining: number }) | undefined {
+  private takeFault(method: string, path: string, query: URLSearchParams): (Fault & { remaining: number }) | undefined {
     const index = this.faultList.findIndex(
       (f) =>
         (!f.method || f.method.toUpperCase() === method) &&
+        Object.entries(f.query ?? {}).every(([name, value]) => query.get(name) === value) &&
         (f.path === undefined || (typeof f.path === "string" ? f.path === path : new RegExp(f.path.source, f.path.flags.replace("g", "")).test(path))),
     );
     if (index === -1) return undefined;

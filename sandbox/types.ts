@@ -22,6 +22,8 @@ export interface Fault {
   method?: string;
   /** Exact path (without query) or a RegExp tested against it; omitted = any API request. */
   path?: string | RegExp;
+  /** Query values the request must carry (e.g. `{ page: "6" }` to fail one page of a list); omitted = any. */
+  query?: Record<string, string>;
   /** Answer with this status instead of handling (or after handling, with afterHandling). */
   status?: number;
   headers?: Record<string, string>;
