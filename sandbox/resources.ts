@@ -110,6 +110,43 @@ function bookingAddress(n: number) {
 
 const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString();
 
+/** Customer and location lists filter their address alike: street by substring, the other fields exactly. */
+const addressFilters: Record<string, Filter> = {
+  street: { contains: "address.street" },
+  unit: "address.unit",
+  city: "address.city",
+  state: "address.state",
+  zip: "address.zip",
+  country: "address.country",
+};
+
+/** Customer and location contacts differ only in their owner (`customerId` / `locationId`) and default type. */
+function contacts(
+  name: "customer-contacts" | "location-contacts",
+  owner: { key: "customerId" | "locationId"; collection: CollectionName },
+  firstId: number,
+  defaultType: string,
+): CollectionDef {
+  // The owner id is assigned, not a computed key in the literal: that made bulk inserts ~40% slower.
+  const owned = <T extends Fields>(fields: T, ownerId: unknown): T => {
+    (fields as Fields)[owner.key] = ownerId;
+    return fields;
+  };
+  return {
+    name,
+    label: "Contact",
+    firstId,
+    softDelete: true,
+    build: (_store, f, id) => {
+      const type = f.type ?? defaultType;
+      const value = f.value ?? phoneNumber(id);
+      return owned({ type, value, memo: f.memo, phoneSettings: contactPhoneSettings(type, value) }, f[owner.key] ?? 0);
+    },
+    fake: (ctx, i) => owned({}, ref(ctx, owner.collection, i)),
+    filters: { [`${owner.key}s`]: { in: owner.key } },
+  };
+}
+
 // ---- the resources ------------------------------------------------------------------------------
 
 const defs: CollectionDef[] = [
@@ -256,12 +293,7 @@ const defs: CollectionDef[] = [
     fake: (_ctx, i) => (i % 10 === 9 ? { name: `${pick(COMPANIES, i)} #${i}`, type: "Commercial" } : {}),
     filters: {
       name: { contains: "name" },
-      street: { contains: "address.street" },
-      unit: "address.unit",
-      city: "address.city",
-      state: "address.state",
-      zip: "address.zip",
-      country: "address.country",
+      ...addressFilters,
       phone: (r, v, store) =>
         (store.collection("customer-contacts").groupBy("customerId").get(r.id) || []).some(
           (c) => c.active && String(c.value).replace(/\D/g, "") === String(v).replace(/\D/g, ""),
@@ -282,43 +314,10 @@ const defs: CollectionDef[] = [
       externalData: f.externalData ?? [],
     }),
     fake: (ctx, i) => ({ customerId: ref(ctx, "customers", i), name: `Service address ${i + 1}`, address: address(i + 17) }),
-    filters: {
-      name: { contains: "name" },
-      customerId: "customerId",
-      street: { contains: "address.street" },
-      unit: "address.unit",
-      city: "address.city",
-      state: "address.state",
-      zip: "address.zip",
-      country: "address.country",
-    },
+    filters: { name: { contains: "name" }, customerId: "customerId", ...addressFilters },
   },
-  {
-    name: "customer-contacts",
-    label: "Contact",
-    firstId: 4001,
-    softDelete: true,
-    build: (_store, f, id) => {
-      const type = f.type ?? "MobilePhone";
-      const value = f.value ?? phoneNumber(id);
-      return { customerId: f.customerId ?? 0, type, value, memo: f.memo, phoneSettings: contactPhoneSettings(type, value) };
-    },
-    fake: (ctx, i) => ({ customerId: ref(ctx, "customers", i) }),
-    filters: { customerIds: { in: "customerId" } },
-  },
-  {
-    name: "location-contacts",
-    label: "Contact",
-    firstId: 5001,
-    softDelete: true,
-    build: (_store, f, id) => {
-      const type = f.type ?? "Phone";
-      const value = f.value ?? phoneNumber(id);
-      return { locationId: f.locationId ?? 0, type, value, memo: f.memo, phoneSettings: contactPhoneSettings(type, value) };
-    },
-    fake: (ctx, i) => ({ locationId: ref(ctx, "locations", i) }),
-    filters: { locationIds: { in: "locationId" } },
-  },
+  contacts("customer-contacts", { key: "customerId", collection: "customers" }, 4001, "MobilePhone"),
+  contacts("location-contacts", { key: "locationId", collection: "locations" }, 5001, "Phone"),
   {
     name: "jobs",
     label: "Job",

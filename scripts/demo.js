@@ -24,6 +24,7 @@ const {
   outputOf,
   watchRequests,
 } = require("./invoke");
+const { runMain } = require("./run-main");
 
 /** Every key the scenario uses (checked before anything starts). */
 const USES = {
@@ -204,14 +205,4 @@ const main = async (argv, io = {}) => {
 
 module.exports = { USES, missingKeys, scenario, main };
 
-if (require.main === module) {
-  // Piped into `head`: stop quietly when the reader goes away.
-  process.stdout.on("error", (error) => process.exit(error.code === "EPIPE" ? 0 : 1));
-  main(process.argv.slice(2)).then(
-    (code) => process.stdout.write("", () => process.exit(code)),
-    (error) => {
-      process.stderr.write(`${error && error.stack}\n`);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runMain(main);

@@ -13,6 +13,7 @@
 const fs = require("fs");
 const path = require("path");
 const diagnostics = require("diagnostics_channel");
+const { runMain } = require("./run-main");
 
 const ROOT = path.resolve(__dirname, "..");
 const DIST = path.join(ROOT, "dist", "index.js");
@@ -571,15 +572,4 @@ module.exports = {
   main,
 };
 
-if (require.main === module) {
-  // Piped into `head`: stop quietly when the reader goes away.
-  process.stdout.on("error", (error) => process.exit(error.code === "EPIPE" ? 0 : 1));
-  // Exit explicitly once stdout is flushed: keep-alive sockets and timers of the HTTP client must not hold the process.
-  main(process.argv.slice(2)).then(
-    (code) => process.stdout.write("", () => process.exit(code)),
-    (error) => {
-      process.stderr.write(`${error && error.stack}\n`);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runMain(main);

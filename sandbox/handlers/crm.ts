@@ -2,8 +2,7 @@
 import type { CollectionName, SandboxRecord } from "../store";
 import { badRequest, notFound } from "../problem";
 import {
-  applyExternalData,
-  customFields,
+  customAndExternalData,
   exportFeed,
   getOne,
   list,
@@ -23,20 +22,26 @@ function partyFields(ctx: HandlerContext, body: Json, current?: SandboxRecord): 
   if (body.tagTypeIds !== undefined) mustRefAll(ctx, "tag-types", body.tagTypeIds, "tagTypeIds");
   return {
     ...pickDefined(body, ["name", "type", "address", "doNotMail", "doNotService", "active", "tagTypeIds", "taxZoneId"]),
-    ...(body.customFields !== undefined ? { customFields: customFields(body.customFields) } : {}),
-    ...(body.externalData !== undefined ? { externalData: applyExternalData(current?.externalData ?? [], body.externalData) } : {}),
+    ...customAndExternalData(body, current),
   };
 }
 
-/** Contacts as embedded in a created customer/location: `{id, type, value, memo}`. */
-const contactView = (c: SandboxRecord) => ({ id: c.id, type: c.type, value: c.value, memo: c.memo });
+const CONTACT_FIELDS = ["type", "value", "memo"];
+
+/** A customer's or location's contact from the fields of a request. */
+const createContact = (ctx: HandlerContext, contacts: CollectionName, key: string, ownerId: number, fields: Json) =>
+  ctx.store.create(contacts, { [key]: ownerId, ...pickDefined(fields, CONTACT_FIELDS) });
+
+/** The contacts a created customer/location embeds, as it shows them: `{id, type, value, memo}`. */
+const createEmbeddedContacts = (ctx: HandlerContext, contacts: CollectionName, key: string, ownerId: number, list: Json[] | undefined) =>
+  (list ?? []).map((fields) => {
+    const c = createContact(ctx, contacts, key, ownerId, fields);
+    return { id: c.id, type: c.type, value: c.value, memo: c.memo };
+  });
 
 function createLocation(ctx: HandlerContext, customerId: number, body: Json) {
   const location = ctx.store.create("locations", { ...partyFields(ctx, body), customerId });
-  const contacts = (body.contacts ?? []).map((c: Json) =>
-    ctx.store.create("location-contacts", { locationId: location.id, ...pickDefined(c, ["type", "value", "memo"]) }),
-  );
-  return { ...location, contacts: contacts.map(contactView) };
+  return { ...location, contacts: createEmbeddedContacts(ctx, "location-contacts", "locationId", location.id, body.contacts) };
 }
 
 /** The contact endpoints of a parent resource (customers or locations). */
@@ -53,11 +58,11 @@ function contactHandlers(parent: CollectionName, contacts: CollectionName, key: 
   };
   const create: Handler = (ctx) => {
     mustFind(ctx, parent, ctx.params.id);
-    return ok(ctx.store.create(contacts, { [key]: ctx.params.id, ...pickDefined(ctx.body, ["type", "value", "memo"]) }));
+    return ok(createContact(ctx, contacts, key, ctx.params.id, ctx.body));
   };
   const update: Handler = (ctx) => {
     const contact = owned(ctx);
-    const changes = pickDefined(ctx.body, ["type", "value", "memo"]);
+    const changes = pickDefined(ctx.body, CONTACT_FIELDS);
     const type = (changes.type ?? contact.type) as string;
     const value = (changes.value ?? contact.value) as string;
     ctx.store.collection(contacts).update(contact, { ...changes, phoneSettings: { ...contact.phoneSettings, phoneNumber: /Phone/.test(type) ? value : "" } });
@@ -94,11 +99,9 @@ export const crm: HandlerTable = {
     const { body, store } = ctx;
     if (!body.locations?.length) throw badRequest({ locations: ["A customer needs at least one location"] });
     const customer = store.create("customers", partyFields(ctx, body));
-    const contacts = (body.contacts ?? []).map((c: Json) =>
-      store.create("customer-contacts", { customerId: customer.id, ...pickDefined(c, ["type", "value", "memo"]) }),
-    );
+    const contacts = createEmbeddedContacts(ctx, "customer-contacts", "customerId", customer.id, body.contacts);
     const locations = body.locations.map((l: Json) => createLocation(ctx, customer.id, l));
-    return ok({ ...customer, locations, contacts: contacts.map(contactView) });
+    return ok({ ...customer, locations, contacts });
   },
 
   Customers_Update: (ctx) => {

@@ -3,8 +3,7 @@ import type { SandboxRecord, Store } from "../store";
 import { parseIds } from "../listing";
 import { badRequest, conflict } from "../problem";
 import {
-  applyExternalData,
-  customFields,
+  customAndExternalData,
   exportFeed,
   getOne,
   list,
@@ -76,8 +75,7 @@ function jobFields(ctx: HandlerContext, body: Json, current?: SandboxRecord): Re
   }
   return {
     ...pickDefined(body, ["customerId", "locationId", "projectId", "businessUnitId", "jobTypeId", "priority", "campaignId", "summary", "tagTypeIds", "customerPo", "soldById", "jobGeneratedLeadSource"]),
-    ...(body.customFields !== undefined ? { customFields: customFields(body.customFields) } : {}),
-    ...(body.externalData !== undefined ? { externalData: applyExternalData(current?.externalData ?? [], body.externalData) } : {}),
+    ...customAndExternalData(body, current),
   };
 }
 
@@ -112,8 +110,7 @@ function projectFields(ctx: HandlerContext, body: Json, current?: SandboxRecord)
   return {
     ...pickDefined(body, ["name", "summary", "statusId", "subStatusId", "projectTypeId", "projectManagerIds", "startDate", "targetCompletionDate", "actualCompletionDate"]),
     ...(body.statusId != null ? { status: PROJECT_STATUSES[body.statusId] } : {}),
-    ...(body.customFields !== undefined ? { customFields: customFields(body.customFields) } : {}),
-    ...(body.externalData !== undefined ? { externalData: applyExternalData(current?.externalData ?? [], body.externalData) } : {}),
+    ...customAndExternalData(body, current),
   };
 }
 

@@ -122,3 +122,11 @@ export function applyExternalData(current: { key: string; value: string }[], pat
 /** Custom field inputs `{typeId, value}` as records show them `{typeId, name, value}` (types are not simulated). */
 export const customFields = (input: Json[] | undefined) =>
   (input ?? []).map((f) => ({ typeId: f.typeId, name: f.name ?? `Custom field ${f.typeId}`, value: f.value ?? "" }));
+
+/** The custom fields and external data a body sets (external data patched onto the current record's). */
+export function customAndExternalData(body: Json, current?: SandboxRecord): Record<string, unknown> {
+  return {
+    ...(body.customFields !== undefined ? { customFields: customFields(body.customFields) } : {}),
+    ...(body.externalData !== undefined ? { externalData: applyExternalData(current?.externalData ?? [], body.externalData) } : {}),
+  };
+}

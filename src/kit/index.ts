@@ -3,6 +3,8 @@ import type { ActionDefinition, DataSourceDefinition } from "@prismatic-io/spect
 export * from "./operationAction";
 export * from "./listAction";
 export * from "./picklist";
+export * from "./namedPicklist";
+export * from "./address";
 
 /** What one resource module contributes to the component. */
 export interface ResourceModule {

@@ -3,7 +3,9 @@ import { inBody, inPath, listAction, operationAction, picklist, placeParams, typ
 import { exampleOf } from "../examples";
 import type { components } from "../generated/jpm";
 import { idInput, stringInput } from "../inputs";
-import { appointmentScheduleParams, checkAppointmentWindow, customerIdInput, jobIdInput, projectIdInput } from "./jobs";
+import { customerIdInput } from "./customers";
+import { appointmentScheduleParams, checkAppointmentWindow, jobIdInput } from "./jobs";
+import { projectIdInput } from "./projects";
 
 type Schemas = components["schemas"];
 

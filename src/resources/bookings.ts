@@ -3,8 +3,9 @@ import { exampleOf } from "../examples";
 import type { components } from "../generated/crm";
 import { booleanInput, dateTimeInput, enumInput, idInput, stringInput } from "../inputs";
 import type { ResourceModule } from "../kit";
-import { inBody, inPath, listAction, nameWithId, operationAction, picklist, placeParams, type Params, type Values } from "../kit";
-import { ADDRESS_FIELDS, addressParams, contactsInput, patchKeepingAddress, requireCompleteAddress } from "./customers";
+import { inBody, inPath, listAction, namedPicklist, operationAction, placeParams, type Params, type Values } from "../kit";
+import { ADDRESS_FIELDS, addressParams, addressPatchAction, requireCompleteAddress } from "../kit/address";
+import { contactsInput } from "./customers";
 import { businessUnitIdInput } from "./settings";
 
 type Booking = components["schemas"]["Crm.V2.BookingResponse"];
@@ -114,29 +115,25 @@ export const bookings: ResourceModule = {
       subject: (v) => `Booking provider ${v.bookingProvider}`,
       examplePayload: exampleOf("POST /crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings"),
     }),
-    updateBooking: operationAction({
+    updateBooking: addressPatchAction({
       label: "Update Booking",
       description: "Update a booking",
       operation: "PATCH /crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}",
+      get: "GET /crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}",
       params: updateParams,
+      fields: ADDRESS_FIELDS,
       subject: providerBookingSubject,
-      perform: patchKeepingAddress(updateParams, {
-        get: "GET /crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}",
-        patch: "PATCH /crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}",
-        fields: ADDRESS_FIELDS,
-        subject: providerBookingSubject,
-      }),
       examplePayload: exampleOf("PATCH /crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}"),
     }),
   },
   dataSources: {
-    selectBooking: picklist<Booking>({
+    selectBooking: namedPicklist<Booking>({
       label: "Select Booking",
       description: "Select a booking from a dropdown menu (up to 10,000 bookings)",
       operation: "GET /crm/v2/tenant/{tenant}/bookings",
       // Newest first: past the cap, the recent bookings are the ones worth picking.
       query: { sort: "-CreatedOn" },
-      option: (booking) => ({ key: String(booking.id), label: nameWithId(booking.name, booking.id, "Unnamed booking") }),
+      fallback: "Unnamed booking",
       order: "api",
       example: [
         { key: "2", label: "Booking 2 (ID: 2)" },

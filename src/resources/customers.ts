@@ -1,60 +1,15 @@
-import type { InputFieldDefinition } from "@prismatic-io/spectral";
-import type { OperationKey, RequestArgs, ServiceTitanClient } from "../client";
 import { InputError } from "../client/errors";
 import { exampleOf } from "../examples";
 import type { components } from "../generated/crm";
-import { booleanInput, decimalInput, enumInput, idInput, stringInput, toDecimal, toInteger } from "../inputs";
+import { booleanInput, customFieldsInput, enumInput, externalDataInput, idInput, rulesJsonInput, stringInput } from "../inputs";
 import type { ResourceModule } from "../kit";
-import { inBody, inPath, listAction, nameWithId, operationAction, picklist, placeParams, type Params, type Values } from "../kit";
-import { checkedJsonInput, customFieldsInput, externalDataInput, tagTypeIdsInput } from "./settings";
+import { inBody, inPath, listAction, namedPicklist, operationAction, placeParams, type Params, type Values } from "../kit";
+import { ADDRESS_FIELDS, addressParams, addressPatchAction, coordinateFilters, COORDINATES, REQUIRED_ADDRESS, requireCompleteAddress } from "../kit/address";
+import { tagTypeIdsInput } from "./settings";
 
-/* ------------------------------------------------------------------------------------------------------------
- * Helpers shared by the CRM, accounting and equipment modules (customers, locations, bookings, invoices, …).
- * ---------------------------------------------------------------------------------------------------------- */
+/* Contact and customer id inputs, shared with the other modules. */
 
 type Json = Record<string, unknown>;
-
-/** What each item (or the object) of a JSON input must look like, checked before any request. */
-export interface JsonRules {
-  required?: string[];
-  /** Ids: whole numbers (digit strings are converted; ServiceTitan wants integers in bodies). */
-  integers?: string[];
-  /** Amounts and quantities: numbers (numeric strings are converted). */
-  numbers?: string[];
-  enums?: Record<string, readonly string[]>;
-  /** Nested arrays of objects, checked with their own rules. */
-  lists?: Record<string, JsonRules>;
-}
-
-const checkObject = (label: string, where: string, item: unknown, rules: JsonRules): Json => {
-  if (item === null || typeof item !== "object" || Array.isArray(item)) throw new InputError(label, `${where} must be a JSON object.`);
-  const out: Json = { ...(item as Json) };
-  for (const key of rules.required ?? []) {
-    if (out[key] === undefined || out[key] === null || out[key] === "") throw new InputError(label, `${where} needs "${key}".`);
-  }
-  const present = (key: string) => out[key] !== undefined && out[key] !== null;
-  for (const key of (rules.integers ?? []).filter(present)) out[key] = toInteger(`${label} ${where}.${key}`, out[key]);
-  for (const key of (rules.numbers ?? []).filter(present)) out[key] = toDecimal(`${label} ${where}.${key}`, out[key]);
-  for (const [key, allowed] of Object.entries(rules.enums ?? {}).filter(([key]) => present(key))) {
-    if (!allowed.includes(String(out[key]))) throw new InputError(label, `${where}.${key} "${String(out[key])}" is not one of ${allowed.join(", ")}.`);
-  }
-  for (const [key, nested] of Object.entries(rules.lists ?? {}).filter(([key]) => present(key))) {
-    if (!Array.isArray(out[key])) throw new InputError(label, `${where}.${key} must be a JSON array.`);
-    out[key] = (out[key] as unknown[]).map((entry, i) => checkObject(label, `${where}.${key}[${i}]`, entry, nested));
-  }
-  return out;
-};
-
-/** A JSON input (an array of objects, or one object) whose content is checked against `rules`; the template is an example only. */
-export const rulesJsonInput = (
-  options: { label: string; required?: boolean; comments: string; example: string; shape: "array" | "object" },
-  rules: JsonRules,
-): InputFieldDefinition =>
-  checkedJsonInput(options, (parsed: unknown) =>
-    options.shape === "object"
-      ? checkObject(options.label, "the object", parsed, rules)
-      : (parsed as unknown[]).map((item, i) => checkObject(options.label, `item ${i + 1}`, item, rules)),
-  );
 
 const CONTACT_TYPES = ["Phone", "Email", "Fax", "MobilePhone"] as const;
 
@@ -72,98 +27,8 @@ export const contactsInput = (what: string) =>
     { required: ["type", "value"], enums: { type: CONTACT_TYPES } },
   );
 
-export const customerIdInput = (required: boolean, comments = "The ServiceTitan customer's id: pick one or map it from a previous step.") =>
+export const customerIdInput = (required = false, comments = "The customer's id: pick one or map it from a previous step.") =>
   idInput({ label: "Customer ID", required, dataSource: "selectCustomers", comments });
-
-export const ADDRESS_FIELDS = ["street", "unit", "city", "state", "zip", "country"] as const;
-const COORDINATES = ["latitude", "longitude"] as const;
-const REQUIRED_ADDRESS = ["street", "city", "state", "zip", "country"];
-const capitalize = (word: string) => word[0].toUpperCase() + word.slice(1);
-
-export interface AddressOptions {
-  /** Where the address goes in the body ("address"). */
-  at: string;
-  /** Input key and label prefix for a second address on the same action ("location" → "locationStreet", "Location Street"). */
-  prefix?: string;
-  /** Street, city, state, zip and country must be entered (a create whose address the API requires). */
-  required?: boolean;
-  coordinates?: boolean;
-  /** Comment added to every field (e.g. what an empty field means). */
-  note?: string;
-}
-
-const addressKey = (prefix: string | undefined, field: string) => (prefix ? `${prefix}${capitalize(field)}` : field);
-
-/** One input per address field (Street, Unit, City, State, Zip, Country, optional coordinates), placed at `at.<field>`. */
-export const addressParams = ({ at, prefix, required = false, coordinates = false, note = "" }: AddressOptions): Params => {
-  const labelPrefix = prefix ? `${capitalize(prefix)} ` : "";
-  const fields: Params = Object.fromEntries(
-    ADDRESS_FIELDS.map((field) => [
-      addressKey(prefix, field),
-      inBody(
-        stringInput({
-          label: `${labelPrefix}${field === "zip" ? "Zip Code" : capitalize(field)}`,
-          required: required && REQUIRED_ADDRESS.includes(field),
-          example: { street: "123 Main St", unit: "Suite 4", city: "San Diego", state: "CA", zip: "92101", country: "USA" }[field],
-          comments: `${field === "unit" ? "Apartment, suite or unit. " : ""}${note}`.trim() || undefined,
-        }),
-        `${at}.${field}`,
-      ),
-    ]),
-  );
-  if (!coordinates) return fields;
-  return {
-    ...fields,
-    ...Object.fromEntries(
-      COORDINATES.map((field) => [
-        addressKey(prefix, field),
-        inBody(decimalInput({ label: `${labelPrefix}${capitalize(field)}`, comments: `Decimal degrees, e.g. ${field === "latitude" ? "32.7157" : "-117.1611"}. ${note}`.trim() }), `${at}.${field}`),
-      ]),
-    ),
-  };
-};
-
-/** An optional address (e.g. a booking's) is all or nothing: once any field is entered, the API requires the main ones. */
-export const requireCompleteAddress = (address: Json | undefined, prefix?: string) => {
-  if (!address) return;
-  const labelPrefix = prefix ? `${capitalize(prefix)} ` : "";
-  for (const field of REQUIRED_ADDRESS) {
-    if (address[field] === undefined) {
-      throw new InputError(`${labelPrefix}${field === "zip" ? "Zip Code" : capitalize(field)}`, "is required once any address field is entered (ServiceTitan needs street, city, state, zip code and country).");
-    }
-  }
-};
-
-export interface AddressPatch {
-  get: OperationKey;
-  patch: OperationKey;
-  /** The fields the PATCH schema's address has (it requires them all, so the whole address is always sent). */
-  fields: readonly string[];
-  subject: (values: Values) => string;
-}
-
-/**
- * A PATCH whose address replaces the whole address. Only when an address field is entered, the current record is
- * read once and the fields left empty keep their current value, so a builder can change just the street.
- */
-export const patchKeepingAddress =
-  (params: Params, spec: AddressPatch) =>
-  async (client: ServiceTitanClient, values: Values): Promise<unknown> => {
-    const { path, body = {} } = placeParams(params, values);
-    const args: RequestArgs = { path, subject: spec.subject(values) };
-    if (body.address) {
-      const current = ((await client.request<{ address?: Json }>(spec.get, args)).address ?? {}) as Json;
-      const entered = body.address as Json;
-      body.address = Object.fromEntries(
-        spec.fields
-          .map((field) => [field, entered[field] ?? current[field] ?? (field === "unit" ? "" : undefined)])
-          .filter(([, value]) => value !== undefined && value !== null),
-      );
-    }
-    return client.request(spec.patch, { ...args, body });
-  };
-
-/* ------------------------------------------------------------------------------------------------------------ */
 
 type Customer = components["schemas"]["Crm.V2.Customers.CustomerResponse"];
 const customerTypeInput = (comments: string) => enumInput({ label: "Customer Type", values: ["Residential", "Commercial"], comments });
@@ -231,10 +96,7 @@ export const customers: ResourceModule = {
       label: "List Customers",
       description: "Retrieve a list of Customers",
       operation: "GET /crm/v2/tenant/{tenant}/customers",
-      filters: {
-        latitude: decimalInput({ label: "Latitude", comments: "Customers at this latitude (decimal degrees)." }),
-        longitude: decimalInput({ label: "Longitude", comments: "Customers at this longitude (decimal degrees)." }),
-      },
+      filters: coordinateFilters("Customers"),
       examplePayload: exampleOf("GET /crm/v2/tenant/{tenant}/customers"),
     }),
     getCustomer: operationAction({
@@ -253,30 +115,24 @@ export const customers: ResourceModule = {
       body: createCustomerBody,
       examplePayload: exampleOf("POST /crm/v2/tenant/{tenant}/customers"),
     }),
-    updateCustomer: operationAction({
+    updateCustomer: addressPatchAction({
       label: "Update Customer",
       description: "Update a customer",
       operation: "PATCH /crm/v2/tenant/{tenant}/customers/{id}",
+      get: "GET /crm/v2/tenant/{tenant}/customers/{id}",
       params: updateParams,
+      fields: [...ADDRESS_FIELDS, ...COORDINATES],
       subject: customerSubject,
-      perform: patchKeepingAddress(updateParams, {
-        get: "GET /crm/v2/tenant/{tenant}/customers/{id}",
-        patch: "PATCH /crm/v2/tenant/{tenant}/customers/{id}",
-        fields: [...ADDRESS_FIELDS, ...COORDINATES],
-        subject: customerSubject,
-      }),
       examplePayload: exampleOf("PATCH /crm/v2/tenant/{tenant}/customers/{id}"),
     }),
   },
   dataSources: {
-    selectCustomers: picklist<Customer>({
+    selectCustomers: namedPicklist<Customer>({
       label: "Select Customer",
       description: "Select a customer from a dropdown menu (up to 10,000 customers)",
       operation: "GET /crm/v2/tenant/{tenant}/customers",
       // Active customers only; past the cap, the most recently changed ones are the likely picks.
       query: { active: "True", sort: "-ModifiedOn" },
-      option: (customer) => ({ key: String(customer.id), label: nameWithId(customer.name, customer.id) }),
-      order: "label",
       example: [
         { key: "2", label: "Jane Doe (ID: 2)" },
         { key: "1", label: "John Doe (ID: 1)" },

@@ -5,10 +5,9 @@ import { buildPath, buildQuery, type OperationKey, type ServiceTitanClient } fro
 import { InputError, ServiceTitanError } from "../client/errors";
 import { exampleOf } from "../examples";
 import type { components } from "../generated/equipmentsystems";
-import { connectionInput, dateTimeInput, decimalInput, idInput, stringInput, toDateTime } from "../inputs";
+import { connectionInput, dateTimeInput, decimalInput, idInput, rulesJsonInput, stringInput, toDateTime } from "../inputs";
 import type { ResourceModule } from "../kit";
-import { clientFor, registerOperation, inBody, inPath, inQuery, listAction, nameWithId, operationAction, picklist, type Params, type Values } from "../kit";
-import { rulesJsonInput } from "./customers";
+import { clientFor, registerOperation, inBody, inPath, inQuery, listAction, namedPicklist, operationAction, type Params, type Values } from "../kit";
 import { tagTypeIdsInput } from "./settings";
 import { locationIdInput } from "./locations";
 
@@ -203,15 +202,14 @@ export const installedEquipment: ResourceModule = {
     downloadInstalledEquipmentAttachment: downloadAction,
   },
   dataSources: {
-    selectInstalledEquipment: picklist<Equipment>({
+    selectInstalledEquipment: namedPicklist<Equipment>({
       label: "Select Installed Equipment",
       description: "Select an Installed Equipment from a dropdown menu (up to 10,000 Installed Equipments)",
       operation: "GET /equipmentsystems/v2/tenant/{tenant}/installed-equipment",
       // Active equipment; past the cap, the most recently installed records are the likely picks.
       query: { active: "True", sort: "-Id" },
       params: { locationId: inQuery(locationIdInput(false, "Only the equipment at this location (empty: all)."), "locationIds") },
-      option: (equipment) => ({ key: String(equipment.id), label: nameWithId(equipment.name, equipment.id, "Unnamed equipment") }),
-      order: "label",
+      fallback: "Unnamed equipment",
       example: [
         { key: "1", label: "Installed Equipment 1 (ID: 1)" },
         { key: "2", label: "Installed Equipment 2 (ID: 2)" },

@@ -2,10 +2,10 @@ import type { InputFieldDefinition } from "@prismatic-io/spectral";
 import { InputError } from "../client/errors";
 import { exampleOf } from "../examples";
 import type { components } from "../generated/accounting";
-import { booleanInput, dateTimeInput, decimalInput, enumInput, idInput, keyValueInput, stringInput } from "../inputs";
+import { booleanInput, dateTimeInput, decimalInput, enumInput, idInput, keyValueInput, rulesJsonInput, stringInput, type JsonRules } from "../inputs";
 import type { ResourceModule } from "../kit";
 import { inBody, inPath, inQuery, listAction, mergedIntoBody, operationAction, picklist, type Params, type Values } from "../kit";
-import { customerIdInput, rulesJsonInput, type JsonRules } from "./customers";
+import { customerIdInput } from "./customers";
 import { jobIdInput } from "./jobs";
 import { businessUnitIdInput } from "./settings";
 

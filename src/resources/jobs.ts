@@ -1,19 +1,33 @@
 import type { ResourceModule } from "../kit";
-import { inBody, inPath, inQuery, listAction, nameWithId, operationAction, picklist, placeParams, type Params, type Values } from "../kit";
+import { inBody, inPath, inQuery, listAction, namedPicklist, operationAction, picklist, placeParams, type Params, type Values } from "../kit";
 import { operations } from "../client";
 import { InputError } from "../client/errors";
 import { exampleOf } from "../examples";
 import type { components } from "../generated/jpm";
-import { booleanInput, dateTimeInput, enumInput, idInput, stringInput, toDateTime, toIntegerList } from "../inputs";
-import { businessUnitIdInput, checkedJsonInput, customFieldsInput, externalDataInput, tagTypeIdsInput } from "./settings";
+import {
+  booleanInput,
+  checkedJsonInput,
+  checkTimeOrder,
+  customFieldsInput,
+  dateTimeInput,
+  enumInput,
+  externalDataGuidInput,
+  externalDataInput,
+  idInput,
+  isJsonObject,
+  stringInput,
+  toDateTime,
+  toIntegerList,
+} from "../inputs";
+import { customerIdInput } from "./customers";
+import { locationIdInput } from "./locations";
+import { projectIdInput } from "./projects";
+import { businessUnitIdInput, tagTypeIdsInput } from "./settings";
 import { technicianIdsInput } from "./technicians";
 
 type Schemas = components["schemas"];
 
-/*
- * Id inputs shared with the appointments, assignments and projects modules. Customers and locations belong to
- * another module group; their dropdowns are `selectCustomers` and `selectLocation`.
- */
+/** A job's id; shared with the appointments, assignments and invoices modules. */
 export const jobIdInput = (options: { required?: boolean; label?: string } = {}) =>
   idInput({
     label: options.label ?? "Job ID",
@@ -21,12 +35,6 @@ export const jobIdInput = (options: { required?: boolean; label?: string } = {})
     dataSource: "selectJob",
     comments: "The job's id (not its job number): pick one or map it from a previous step.",
   });
-export const customerIdInput = (required = false) =>
-  idInput({ label: "Customer ID", required, dataSource: "selectCustomers", comments: "The customer's id: pick one or map it from a previous step." });
-export const locationIdInput = (required = false) =>
-  idInput({ label: "Location ID", required, dataSource: "selectLocation", comments: "The service location's id: pick one or map it from a previous step." });
-export const projectIdInput = (required = false) =>
-  idInput({ label: "Project ID", required, dataSource: "selectProject", comments: "The project's id (not its number): pick one or map it from a previous step." });
 const jobTypeIdInput = (required = false) =>
   idInput({ label: "Job Type ID", required, dataSource: "selectJobType", comments: "The kind of work (Settings → Job Types)." });
 // Campaigns live in ServiceTitan's Marketing module, which this component does not cover, so there is no dropdown.
@@ -37,10 +45,6 @@ const campaignIdInput = (required = false) =>
     comments: "The marketing campaign the job is attributed to: its id from ServiceTitan (Marketing → Campaigns) or the campaignId of a call or booking.",
   });
 const soldByIdInput = () => idInput({ label: "Sold By ID", comments: "The employee or technician id credited with selling the job." });
-
-/** Your application's GUID: the answer then includes the external data stored under it. */
-export const externalDataGuidQuery = () =>
-  inQuery(stringInput({ label: "External Data Application GUID", comments: "Optional: your application's GUID, to include the external data it stored on the record." }));
 
 /** The spec states the priorities only in prose ("Supported priorities are "Low", "Normal", …"): take them from there. */
 const JOB_PRIORITIES = [...(operations["GET /jpm/v2/tenant/{tenant}/jobs"].query.find((q) => q.name === "priority")?.description ?? "").matchAll(/"([^"]+)"/g)].map(
@@ -53,6 +57,7 @@ const priorityInput = (required = false) =>
 /**
  * Start, end, arrival window and technicians of one appointment. `bodyPrefix` nests them in the body (the first
  * appointment of a new job); the start/end input keys get the prefix too, so they read "Appointment Start" there.
+ * Kept here rather than in appointments, which imports this module: the other way round would be an import cycle.
  */
 export const appointmentScheduleParams = (bodyPrefix?: string): Params => {
   const at = (name: string) => (bodyPrefix ? `${bodyPrefix}.${name}` : name);
@@ -68,11 +73,12 @@ export const appointmentScheduleParams = (bodyPrefix?: string): Params => {
 
 /** Refuses an appointment that ends before it starts (ServiceTitan answers 400 for it); `labelOf` names the input of a field. */
 export const checkAppointmentWindow = (appointment: Values, labelOf: (field: "end" | "arrivalWindowEnd") => string) => {
-  const time = (name: string) => (appointment[name] === undefined ? undefined : Date.parse(String(appointment[name])));
-  if (time("end")! <= time("start")!) throw new InputError(labelOf("end"), "must be after the start.");
-  const arrivalStart = time("arrivalWindowStart");
-  const arrivalEnd = time("arrivalWindowEnd");
-  if (arrivalStart !== undefined && arrivalEnd !== undefined && arrivalEnd < arrivalStart) throw new InputError(labelOf("arrivalWindowEnd"), "must not be before the arrival window start.");
+  checkTimeOrder(appointment, { start: "start", end: "end", strict: true }, { label: labelOf("end"), message: "must be after the start." });
+  checkTimeOrder(
+    appointment,
+    { start: "arrivalWindowStart", end: "arrivalWindowEnd" },
+    { label: labelOf("arrivalWindowEnd"), message: "must not be before the arrival window start." },
+  );
   return appointment;
 };
 
@@ -88,7 +94,7 @@ const additionalAppointmentsInput = checkedJsonInput(
   (items: unknown[]) =>
     items.map((item, i) => {
       const where = `${ADDITIONAL_APPOINTMENTS} (item ${i + 1}`;
-      if (item === null || typeof item !== "object" || Array.isArray(item)) throw new InputError(ADDITIONAL_APPOINTMENTS, `item ${i + 1} must be an object with start and end.`);
+      if (!isJsonObject(item)) throw new InputError(ADDITIONAL_APPOINTMENTS, `item ${i + 1} must be an object with start and end.`);
       const fields = item as Values;
       const unknown = Object.keys(fields).filter((key) => !APPOINTMENT_FIELDS.includes(key));
       if (unknown.length) throw new InputError(ADDITIONAL_APPOINTMENTS, `item ${i + 1} has unknown fields ${unknown.join(", ")}; allowed: ${APPOINTMENT_FIELDS.join(", ")}.`);
@@ -168,7 +174,7 @@ export const jobs: ResourceModule = {
       label: "Get Job",
       description: "Retrieve a job by ID",
       operation: "GET /jpm/v2/tenant/{tenant}/jobs/{id}",
-      params: { id: inPath(jobIdInput()), externalDataApplicationGuid: externalDataGuidQuery() },
+      params: { id: inPath(jobIdInput()), externalDataApplicationGuid: inQuery(externalDataGuidInput()) },
       subject: (v) => `Job ${v.id}`,
       examplePayload: exampleOf("GET /jpm/v2/tenant/{tenant}/jobs/{id}"),
     }),
@@ -223,20 +229,16 @@ export const jobs: ResourceModule = {
       order: "api",
       example: [{ key: "1", label: "#1 (ID: 1)" }],
     }),
-    selectJobType: picklist<Schemas["Jpm.V2.JobTypeResponse"]>({
+    selectJobType: namedPicklist<Schemas["Jpm.V2.JobTypeResponse"]>({
       label: "Select Job Type",
       description: "Select an active job type from a dropdown menu (up to 10,000 job types)",
       operation: "GET /jpm/v2/tenant/{tenant}/job-types",
-      option: (type) => ({ key: String(type.id), label: nameWithId(type.name, type.id) }),
-      order: "label",
       example: [{ key: "1", label: "Repair (ID: 1)" }],
     }),
-    selectJobCancelReason: picklist<Schemas["Jpm.V2.JobCancelReasonResponse"]>({
+    selectJobCancelReason: namedPicklist<Schemas["Jpm.V2.JobCancelReasonResponse"]>({
       label: "Select Job Cancel Reason",
       description: "Select an active job cancel reason from a dropdown menu (up to 10,000 reasons)",
       operation: "GET /jpm/v2/tenant/{tenant}/job-cancel-reasons",
-      option: (reason) => ({ key: String(reason.id), label: nameWithId(reason.name, reason.id) }),
-      order: "label",
       example: [{ key: "1", label: "Customer canceled (ID: 1)" }],
     }),
   },

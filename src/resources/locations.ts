@@ -1,20 +1,15 @@
 import { exampleOf } from "../examples";
 import type { components } from "../generated/crm";
-import { booleanInput, decimalInput, idInput, stringInput } from "../inputs";
+import { booleanInput, customFieldsInput, externalDataInput, idInput, stringInput } from "../inputs";
 import type { ResourceModule } from "../kit";
 import { inBody, inPath, inQuery, listAction, operationAction, picklist, type Params, type Values } from "../kit";
-import {
-  ADDRESS_FIELDS,
-  addressParams,
-  contactsInput,
-  customerIdInput,
-  patchKeepingAddress,
-} from "./customers";
-import { customFieldsInput, externalDataInput, tagTypeIdsInput } from "./settings";
+import { ADDRESS_FIELDS, addressParams, addressPatchAction, coordinateFilters, COORDINATES } from "../kit/address";
+import { contactsInput, customerIdInput } from "./customers";
+import { tagTypeIdsInput } from "./settings";
 
 type Location = components["schemas"]["Crm.V2.Locations.LocationResponse"];
 
-export const locationIdInput = (required: boolean, comments = "The service location's id: pick one or map it from a previous step.") =>
+export const locationIdInput = (required = false, comments = "The service location's id: pick one or map it from a previous step.") =>
   idInput({ label: "Location ID", required, dataSource: "selectLocation", comments });
 
 const locationSubject = (v: Values) => `Location ${v.id}`;
@@ -47,8 +42,7 @@ export const locations: ResourceModule = {
       filters: {
         customerId: customerIdInput(false, "Only this customer's locations."),
         name: stringInput({ label: "Customer Name", comments: "Locations whose customer has this name." }),
-        latitude: decimalInput({ label: "Latitude", comments: "Locations at this latitude (decimal degrees)." }),
-        longitude: decimalInput({ label: "Longitude", comments: "Locations at this longitude (decimal degrees)." }),
+        ...coordinateFilters("Locations"),
       },
       examplePayload: exampleOf("GET /crm/v2/tenant/{tenant}/locations"),
     }),
@@ -76,18 +70,14 @@ export const locations: ResourceModule = {
       subject: (v) => `Customer ${v.customerId}`,
       examplePayload: exampleOf("POST /crm/v2/tenant/{tenant}/locations"),
     }),
-    updateLocation: operationAction({
+    updateLocation: addressPatchAction({
       label: "Update Location",
       description: "Update a location",
       operation: "PATCH /crm/v2/tenant/{tenant}/locations/{id}",
+      get: "GET /crm/v2/tenant/{tenant}/locations/{id}",
       params: updateParams,
+      fields: [...ADDRESS_FIELDS, ...COORDINATES],
       subject: locationSubject,
-      perform: patchKeepingAddress(updateParams, {
-        get: "GET /crm/v2/tenant/{tenant}/locations/{id}",
-        patch: "PATCH /crm/v2/tenant/{tenant}/locations/{id}",
-        fields: [...ADDRESS_FIELDS, "latitude", "longitude"],
-        subject: locationSubject,
-      }),
       examplePayload: exampleOf("PATCH /crm/v2/tenant/{tenant}/locations/{id}"),
     }),
   },

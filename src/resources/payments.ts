@@ -1,10 +1,10 @@
 import { InputError, ServiceTitanError } from "../client/errors";
 import { exampleOf } from "../examples";
 import type { components } from "../generated/accounting";
-import { booleanInput, dateTimeInput, decimalInput, enumInput, idInput, idListInput, stringInput } from "../inputs";
+import { booleanInput, dateTimeInput, decimalInput, enumInput, idInput, idListInput, rulesJsonInput, stringInput } from "../inputs";
 import type { ResourceModule } from "../kit";
-import { inBody, inPath, listAction, nameWithId, operationAction, picklist, placeParams, type Params, type Values } from "../kit";
-import { customerIdInput, rulesJsonInput } from "./customers";
+import { inBody, inPath, listAction, namedPicklist, operationAction, placeParams, type Params, type Values } from "../kit";
+import { customerIdInput } from "./customers";
 import { customFieldUpdate, invoiceIdInput } from "./invoices";
 
 type PaymentType = components["schemas"]["Accounting.V2.PaymentTypeResponse"];
@@ -128,13 +128,11 @@ export const payments: ResourceModule = {
     }),
   },
   dataSources: {
-    selectPaymentType: picklist<PaymentType>({
+    selectPaymentType: namedPicklist<PaymentType>({
       label: "Select Payment Type",
       description: "Select a payment type (cash, check, credit card …) from a dropdown menu",
       operation: "GET /accounting/v2/tenant/{tenant}/payment-types",
       query: { active: "True" },
-      option: (type) => ({ key: String(type.id), label: nameWithId(type.name, type.id) }),
-      order: "label",
       example: [
         { key: "1", label: "Cash (ID: 1)" },
         { key: "2", label: "Check (ID: 2)" },

@@ -1,13 +1,16 @@
 import type { ResourceModule } from "../kit";
-import { inBody, inPath, listAction, operationAction, picklist, type Params } from "../kit";
+import { inBody, inPath, inQuery, listAction, operationAction, picklist, type Params } from "../kit";
 import { exampleOf } from "../examples";
 import type { components } from "../generated/jpm";
-import { dateTimeInput, idInput, idListInput, stringInput } from "../inputs";
-import { customerIdInput, externalDataGuidQuery, locationIdInput, projectIdInput } from "./jobs";
-import { customFieldsInput, externalDataInput } from "./settings";
+import { customFieldsInput, dateTimeInput, externalDataGuidInput, externalDataInput, idInput, idListInput, stringInput } from "../inputs";
+import { customerIdInput } from "./customers";
+import { locationIdInput } from "./locations";
 
 type Schemas = components["schemas"];
 
+/** A project's id; shared with the jobs and appointments modules. */
+export const projectIdInput = (required = false) =>
+  idInput({ label: "Project ID", required, dataSource: "selectProject", comments: "The project's id (not its number): pick one or map it from a previous step." });
 const projectManagerIdsInput = () =>
   idListInput({ label: "Project Manager IDs", comments: "Employees managing the project, by employee id (Settings → Employees), one per entry." });
 const projectTypeIdInput = () => idInput({ label: "Project Type ID", comments: "The project type's id (Settings → Project Types)." });
@@ -49,7 +52,7 @@ export const projects: ResourceModule = {
       label: "Get Project",
       description: "Retrieve a project by ID",
       operation: "GET /jpm/v2/tenant/{tenant}/projects/{id}",
-      params: { id: inPath(projectIdInput(true)), externalDataApplicationGuid: externalDataGuidQuery() },
+      params: { id: inPath(projectIdInput(true)), externalDataApplicationGuid: inQuery(externalDataGuidInput()) },
       subject: (v) => `Project ${v.id}`,
       examplePayload: exampleOf("GET /jpm/v2/tenant/{tenant}/projects/{id}"),
     }),

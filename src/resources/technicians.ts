@@ -1,11 +1,10 @@
-import { input } from "@prismatic-io/spectral";
 import type { ResourceModule } from "../kit";
-import { inBody, inPath, listAction, nameWithId, operationAction, picklist, placeParams, type Params, type Values } from "../kit";
+import { inBody, inPath, listAction, namedPicklist, operationAction, placeParams, type Params, type Values } from "../kit";
 import { InputError } from "../client/errors";
 import { exampleOf } from "../examples";
 import type { components } from "../generated/settings";
-import { booleanInput, decimalInput, enumInput, idInput, idListInput, stringInput } from "../inputs";
-import { businessUnitIdInput, customFieldsInput, specEnum } from "./settings";
+import { booleanInput, customFieldsInput, decimalInput, enumInput, enumListInput, idInput, idListInput, specEnum, stringInput } from "../inputs";
+import { businessUnitIdInput } from "./settings";
 
 type Schemas = components["schemas"];
 
@@ -47,29 +46,6 @@ const JOB_FILTERS = specEnum<Schemas["TenantSettings.V2.JobFilter"]>()(
   "Next2ScheduledDispatchedWorkingToday",
 );
 const JOB_HISTORY = specEnum<Schemas["TenantSettings.V2.JobHistoryDateFilter"]>()("AllJobs", "LastThreeDays", "LastSevenDays", "LastMonth");
-
-/** Several values of one enum (positions): one per entry, each checked against the spec's values. */
-const enumListInput = (options: { label: string; values: readonly string[]; required?: boolean; comments: string }) =>
-  input({
-    label: options.label,
-    type: "string",
-    collection: "valuelist",
-    model: options.values.map((value) => ({ label: value, value })),
-    required: options.required ?? false,
-    comments: options.comments,
-    clean: (value: unknown) => {
-      const list = (Array.isArray(value) ? value : value === undefined || value === null ? [] : String(value).split(","))
-        .map((item) => String(item).trim())
-        .filter(Boolean);
-      if (!list.length) {
-        if (options.required) throw new InputError(options.label, "needs at least one value.");
-        return undefined;
-      }
-      const unknown = list.filter((item) => !options.values.includes(item));
-      if (unknown.length) throw new InputError(options.label, `${unknown.map((u) => `"${u}"`).join(", ")} is not one of ${options.values.join(", ")}.`);
-      return list;
-    },
-  });
 
 /** The fields ServiceTitan requires on create (optional on update). */
 const technicianCoreFields = (create: boolean): Params => ({
@@ -179,13 +155,11 @@ export const technicians: ResourceModule = {
     }),
   },
   dataSources: {
-    selectTechnician: picklist<Schemas["TenantSettings.V2.TechnicianResponse"]>({
+    selectTechnician: namedPicklist<Schemas["TenantSettings.V2.TechnicianResponse"]>({
       label: "Select Technician",
       description: "Select a Technician from a dropdown menu (up to 10,000 Technicians)",
       operation: "GET /settings/v2/tenant/{tenant}/technicians",
       // Active technicians only (the API's default); the list has no sort, so names are sorted here.
-      option: (tech) => ({ key: String(tech.id), label: nameWithId(tech.name, tech.id) }),
-      order: "label",
       example: [
         { key: "1", label: "John Doe (ID: 1)" },
         { key: "2", label: "Jane Doe (ID: 2)" },

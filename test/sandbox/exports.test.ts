@@ -1,6 +1,4 @@
-import type { AxiosInstance } from "axios";
-import { startSandbox, type Sandbox } from "../../sandbox";
-import { connect, path } from "./helpers";
+import { path, useSandbox } from "./helpers";
 
 interface ExportPage {
   hasMore: boolean;
@@ -9,17 +7,11 @@ interface ExportPage {
 }
 
 describe("sandbox export feeds", () => {
-  let sandbox: Sandbox;
-  let api: AxiosInstance;
-  beforeAll(async () => {
-    sandbox = await startSandbox({ exportPageSize: 10 });
-    api = await connect(sandbox);
-  });
-  afterAll(() => sandbox.close());
-  afterEach(() => expect(sandbox.violations).toEqual([]));
+  const suite = useSandbox({ exportPageSize: 10 });
+  afterEach(() => expect(suite.sandbox.violations).toEqual([]));
 
   const page = async (resource: string, params: Record<string, unknown> = {}): Promise<ExportPage> => {
-    const res = await api.get(path(sandbox, "crm", `export/${resource}`), { params });
+    const res = await suite.api.get(path(suite.sandbox, "crm", `export/${resource}`), { params });
     expect(res.status).toBe(200);
     return res.data;
   };
@@ -50,8 +42,8 @@ describe("sandbox export feeds", () => {
     const caughtUp = (await walk("customers")).pop()!.continueFrom;
     expect(await page("customers", { from: caughtUp })).toMatchObject({ hasMore: false, data: [] });
 
-    sandbox.db.update("customers", 2003, { doNotMail: true });
-    const patched = await api.patch(path(sandbox, "crm", "customers/2005"), { active: false });
+    suite.sandbox.db.update("customers", 2003, { doNotMail: true });
+    const patched = await suite.api.patch(path(suite.sandbox, "crm", "customers/2005"), { active: false });
     expect(patched.status).toBe(200);
 
     const changes = await page("customers", { from: caughtUp });
@@ -64,10 +56,10 @@ describe("sandbox export feeds", () => {
   });
 
   it("starts at a date: records modified on/after it", async () => {
-    const customers = sandbox.db.all("customers", { active: true });
+    const customers = suite.sandbox.db.all("customers", { active: true });
     const pivot = customers[12].modifiedOn;
     const since = (await walk("customers", { from: pivot })).flatMap((p) => p.data);
-    const expected = sandbox.db.all("customers").filter((c) => c.modifiedOn >= pivot);
+    const expected = suite.sandbox.db.all("customers").filter((c) => c.modifiedOn >= pivot);
     expect(since.map((r) => r.id).sort()).toEqual(expected.map((c) => c.id).sort());
     expect(since.every((r) => r.modifiedOn >= pivot)).toBe(true);
 
@@ -86,7 +78,7 @@ describe("sandbox export feeds", () => {
   });
 
   it("answers 400 for a from that is neither a token nor a date", async () => {
-    const res = await api.get(path(sandbox, "crm", "export/customers"), { params: { from: "not-a-token" } });
+    const res = await suite.api.get(path(suite.sandbox, "crm", "export/customers"), { params: { from: "not-a-token" } });
     expect(res.status).toBe(400);
     expect(res.data.errors.from[0]).toMatch(/neither a continueFrom token nor a date/);
   });
@@ -99,42 +91,36 @@ describe("sandbox export feeds", () => {
       ["settings", "export/technicians"], ["settings", "export/business-units"],
     ];
     for (const [module, resource] of feeds) {
-      const res = await api.get(path(sandbox, module, resource));
+      const res = await suite.api.get(path(suite.sandbox, module, resource));
       expect({ resource, status: res.status, size: res.data.data.length > 0 }).toEqual({ resource, status: 200, size: true });
     }
   });
 });
 
 describe("sandbox bulk data", () => {
-  let sandbox: Sandbox;
-  let api: AxiosInstance;
-  beforeAll(async () => {
-    sandbox = await startSandbox({ seed: "empty" });
-    api = await connect(sandbox);
-  });
-  afterAll(() => sandbox.close());
+  const suite = useSandbox({ seed: "empty" });
 
   it("bulk-inserts 100k realistic records that list and export", async () => {
-    sandbox.db.bulkInsert("customers", 500);
-    sandbox.db.bulkInsert("locations", 500);
-    const { firstId, lastId, count } = sandbox.db.bulkInsert("jobs", 100_000);
+    suite.sandbox.db.bulkInsert("customers", 500);
+    suite.sandbox.db.bulkInsert("locations", 500);
+    const { firstId, lastId, count } = suite.sandbox.db.bulkInsert("jobs", 100_000);
     expect(count).toBe(100_000);
     expect(lastId - firstId).toBe(99_999);
-    expect(sandbox.db.count("jobs")).toBe(100_000);
-    const job = sandbox.db.get("jobs", firstId)!;
-    expect(sandbox.db.get("locations", job.locationId)!.customerId).toBe(job.customerId);
+    expect(suite.sandbox.db.count("jobs")).toBe(100_000);
+    const job = suite.sandbox.db.get("jobs", firstId)!;
+    expect(suite.sandbox.db.get("locations", job.locationId)!.customerId).toBe(job.customerId);
 
-    const res = await api.get(path(sandbox, "jpm", "jobs"), { params: { pageSize: 5000, page: 20, includeTotal: true } });
+    const res = await suite.api.get(path(suite.sandbox, "jpm", "jobs"), { params: { pageSize: 5000, page: 20, includeTotal: true } });
     expect(res.data).toMatchObject({ page: 20, pageSize: 5000, hasMore: false, totalCount: 100_000 });
     expect(res.data.data[4999].id).toBe(lastId);
-    const feed = await api.get(path(sandbox, "jpm", "export/jobs"));
+    const feed = await suite.api.get(path(suite.sandbox, "jpm", "export/jobs"));
     expect(feed.data.data).toHaveLength(500);
-    expect(sandbox.violations).toEqual([]);
+    expect(suite.sandbox.violations).toEqual([]);
   });
 
   it("lets many records share one modifiedOn", async () => {
-    sandbox.db.bulkInsert("customers", 1000, { modifiedOn: "2025-01-01T00:00:00Z" });
-    const res = await api.get(path(sandbox, "crm", "customers"), {
+    suite.sandbox.db.bulkInsert("customers", 1000, { modifiedOn: "2025-01-01T00:00:00Z" });
+    const res = await suite.api.get(path(suite.sandbox, "crm", "customers"), {
       params: { modifiedOnOrAfter: "2025-01-01T00:00:00Z", modifiedBefore: "2025-01-01T00:00:01Z", includeTotal: true },
     });
     expect(res.data.totalCount).toBe(1000);

@@ -1,6 +1,4 @@
-import type { AxiosInstance } from "axios";
-import { startSandbox, type Sandbox } from "../../sandbox";
-import { connect, path } from "./helpers";
+import { connect, path, useSandbox } from "./helpers";
 
 const newCustomer = {
   name: "Fault Tolerant LLC",
@@ -9,107 +7,97 @@ const newCustomer = {
 };
 
 describe("sandbox faults", () => {
-  let sandbox: Sandbox;
-  let api: AxiosInstance;
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    api = await connect(sandbox);
-  });
-  afterAll(() => sandbox.close());
+  const suite = useSandbox();
   beforeEach(() => {
-    sandbox.faults.clear();
-    sandbox.resetStats();
+    suite.sandbox.faults.clear();
+    suite.sandbox.resetStats();
   });
 
-  const jobs = () => path(sandbox, "jpm", "jobs");
+  const jobs = () => path(suite.sandbox, "jpm", "jobs");
 
   it("answers a scripted status with headers, `times` times, then handles normally", async () => {
-    sandbox.faults.add({ path: jobs(), status: 429, headers: { "Retry-After": "2" }, times: 2 });
-    const first = await api.get(jobs());
+    suite.sandbox.faults.add({ path: jobs(), status: 429, headers: { "Retry-After": "2" }, times: 2 });
+    const first = await suite.api.get(jobs());
     expect(first.status).toBe(429);
     expect(first.headers["retry-after"]).toBe("2");
     expect(first.data).toMatchObject({ status: 429, title: "Too many requests. Try again in 1 seconds.", traceId: expect.any(String) });
-    expect((await api.get(jobs())).status).toBe(429);
-    expect((await api.get(jobs())).status).toBe(200);
-    expect(sandbox.requests.map((r) => r.status)).toEqual([429, 429, 200]);
+    expect((await suite.api.get(jobs())).status).toBe(429);
+    expect((await suite.api.get(jobs())).status).toBe(200);
+    expect(suite.sandbox.requests.map((r) => r.status)).toEqual([429, 429, 200]);
   });
 
   it("matches faults by method and RegExp path, in order, with custom bodies", async () => {
-    sandbox.faults.add({ method: "POST", path: /\/customers$/, status: 503, body: { oops: true } });
-    sandbox.faults.add({ status: 500 });
-    expect((await api.get(path(sandbox, "crm", "customers"))).status).toBe(500); // the POST fault does not match a GET
-    const post = await api.post(path(sandbox, "crm", "customers"), newCustomer);
+    suite.sandbox.faults.add({ method: "POST", path: /\/customers$/, status: 503, body: { oops: true } });
+    suite.sandbox.faults.add({ status: 500 });
+    expect((await suite.api.get(path(suite.sandbox, "crm", "customers"))).status).toBe(500); // the POST fault does not match a GET
+    const post = await suite.api.post(path(suite.sandbox, "crm", "customers"), newCustomer);
     expect(post.status).toBe(503);
     expect(post.data).toEqual({ oops: true });
   });
 
   it("delays answers past a client timeout", async () => {
-    sandbox.faults.add({ path: jobs(), delayMs: 400 });
+    suite.sandbox.faults.add({ path: jobs(), delayMs: 400 });
     const started = Date.now();
-    await expect(api.get(jobs(), { timeout: 100 })).rejects.toMatchObject({ code: "ECONNABORTED" });
+    await expect(suite.api.get(jobs(), { timeout: 100 })).rejects.toMatchObject({ code: "ECONNABORTED" });
     expect(Date.now() - started).toBeLessThan(350);
-    sandbox.faults.add({ path: jobs(), delayMs: 150 });
+    suite.sandbox.faults.add({ path: jobs(), delayMs: 150 });
     const slow = Date.now();
-    expect((await api.get(jobs())).status).toBe(200);
+    expect((await suite.api.get(jobs())).status).toBe(200);
     expect(Date.now() - slow).toBeGreaterThanOrEqual(140);
   });
 
   it("drops the socket without an answer", async () => {
-    sandbox.faults.add({ path: jobs(), dropSocket: true });
-    await expect(api.get(jobs())).rejects.toMatchObject({ code: expect.stringMatching(/ECONNRESET|ERR_BAD_RESPONSE|ECONNABORTED/) });
-    expect(sandbox.requests[0].status).toBe(0);
-    expect((await api.get(jobs())).status).toBe(200);
+    suite.sandbox.faults.add({ path: jobs(), dropSocket: true });
+    await expect(suite.api.get(jobs())).rejects.toMatchObject({ code: expect.stringMatching(/ECONNRESET|ERR_BAD_RESPONSE|ECONNABORTED/) });
+    expect(suite.sandbox.requests[0].status).toBe(0);
+    expect((await suite.api.get(jobs())).status).toBe(200);
   });
 
   it("afterHandling: the write happens, the answer fails (so a client must not replay the POST)", async () => {
-    const before = sandbox.db.count("customers");
-    sandbox.faults.add({ method: "POST", path: path(sandbox, "crm", "customers"), status: 502, afterHandling: true });
-    const res = await api.post(path(sandbox, "crm", "customers"), newCustomer);
+    const before = suite.sandbox.db.count("customers");
+    suite.sandbox.faults.add({ method: "POST", path: path(suite.sandbox, "crm", "customers"), status: 502, afterHandling: true });
+    const res = await suite.api.post(path(suite.sandbox, "crm", "customers"), newCustomer);
     expect(res.status).toBe(502);
-    expect(sandbox.db.count("customers")).toBe(before + 1);
-    expect(sandbox.db.all("customers").pop()!.name).toBe("Fault Tolerant LLC");
-    expect(sandbox.requests[0]).toMatchObject({ method: "POST", status: 502, operationId: "Customers_Create" });
+    expect(suite.sandbox.db.count("customers")).toBe(before + 1);
+    expect(suite.sandbox.db.all("customers").pop()!.name).toBe("Fault Tolerant LLC");
+    expect(suite.sandbox.requests[0]).toMatchObject({ method: "POST", status: 502, operationId: "Customers_Create" });
   });
 
   it("adds latency to every API answer", async () => {
-    sandbox.setLatency(120);
+    suite.sandbox.setLatency(120);
     try {
       const started = Date.now();
-      expect((await api.get(jobs())).status).toBe(200);
+      expect((await suite.api.get(jobs())).status).toBe(200);
       expect(Date.now() - started).toBeGreaterThanOrEqual(110);
     } finally {
-      sandbox.setLatency(0);
+      suite.sandbox.setLatency(0);
     }
   });
 
   it("measures the busiest sliding window exactly", async () => {
-    for (let i = 0; i < 5; i++) await api.get(jobs(), { params: { pageSize: 1 } });
+    for (let i = 0; i < 5; i++) await suite.api.get(jobs(), { params: { pageSize: 1 } });
     await new Promise((resolve) => setTimeout(resolve, 1050));
-    for (let i = 0; i < 3; i++) await api.get(jobs(), { params: { pageSize: 1 } });
-    expect(sandbox.maxRequestsPerWindow()).toBe(5);
-    expect(sandbox.maxRequestsPerWindow(60_000)).toBe(8);
-    const times = sandbox.requests.map((r) => r.at);
-    expect(sandbox.maxRequestsPerWindow(times[4] - times[0] + 1)).toBe(5);
+    for (let i = 0; i < 3; i++) await suite.api.get(jobs(), { params: { pageSize: 1 } });
+    expect(suite.sandbox.maxRequestsPerWindow()).toBe(5);
+    expect(suite.sandbox.maxRequestsPerWindow(60_000)).toBe(8);
+    const times = suite.sandbox.requests.map((r) => r.at);
+    expect(suite.sandbox.maxRequestsPerWindow(times[4] - times[0] + 1)).toBe(5);
   });
 });
 
 describe("sandbox rate limit", () => {
-  let sandbox: Sandbox;
-  beforeAll(async () => {
-    sandbox = await startSandbox({ rateLimitPerSecond: 5 });
-  });
-  afterAll(() => sandbox.close());
+  const suite = useSandbox({ rateLimitPerSecond: 5 });
 
   it("answers 429 with Retry-After beyond N requests per sliding second, then recovers", async () => {
-    const api = await connect(sandbox);
-    const jobs = path(sandbox, "jpm", "jobs");
+    const api = await connect(suite.sandbox);
+    const jobs = path(suite.sandbox, "jpm", "jobs");
     const answers = await Promise.all(Array.from({ length: 8 }, () => api.get(jobs, { params: { pageSize: 1 } })));
     const limited = answers.filter((r) => r.status === 429);
     expect(answers.filter((r) => r.status === 200)).toHaveLength(5);
     expect(limited).toHaveLength(3);
     expect(limited[0].headers["retry-after"]).toBe("1");
     expect(limited[0].data.title).toBe("Too many requests. Try again in 1 seconds.");
-    expect(sandbox.maxRequestsPerWindow()).toBe(8);
+    expect(suite.sandbox.maxRequestsPerWindow()).toBe(8);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect((await api.get(jobs)).status).toBe(200);
   });

@@ -1,6 +1,6 @@
-/** Shared by the sandbox tests: an authenticated axios client and tenant-scoped paths. */
+/** Shared by the sandbox tests: a sandbox per test suite, an authenticated axios client and tenant-scoped paths. */
 import axios, { type AxiosInstance } from "axios";
-import type { Sandbox } from "../../sandbox";
+import { startSandbox, type Sandbox, type SandboxOptions } from "../../sandbox";
 
 export async function fetchToken(sandbox: Sandbox): Promise<string> {
   const { clientId, clientSecret } = sandbox.credentials;
@@ -22,3 +22,17 @@ export async function connect(sandbox: Sandbox): Promise<AxiosInstance> {
 
 /** `/jpm/v2/tenant/{tenant}/jobs` from ("jpm", "jobs"). */
 export const path = (sandbox: Sandbox, module: string, resource: string) => `/${module}/v2/tenant/${sandbox.credentials.tenant}/${resource}`;
+
+/**
+ * Starts a sandbox and a client for it before the enclosing describe block's tests and closes the sandbox after
+ * them. Both are set once the block runs: read them inside tests and hooks, as `suite.sandbox` and `suite.api`.
+ */
+export function useSandbox(options: SandboxOptions = {}): { sandbox: Sandbox; api: AxiosInstance } {
+  const suite = {} as { sandbox: Sandbox; api: AxiosInstance };
+  beforeAll(async () => {
+    suite.sandbox = await startSandbox(options);
+    suite.api = await connect(suite.sandbox);
+  });
+  afterAll(() => suite.sandbox.close());
+  return suite;
+}

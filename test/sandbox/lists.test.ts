@@ -1,19 +1,12 @@
-import type { AxiosInstance } from "axios";
-import { DEMO_BOOKING_PROVIDER_ID, OTHER_BOOKING_PROVIDER_ID, startSandbox, type Sandbox } from "../../sandbox";
-import { connect, path } from "./helpers";
+import { DEMO_BOOKING_PROVIDER_ID, OTHER_BOOKING_PROVIDER_ID } from "../../sandbox";
+import { path, useSandbox } from "./helpers";
 
 describe("sandbox lists", () => {
-  let sandbox: Sandbox;
-  let api: AxiosInstance;
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    api = await connect(sandbox);
-  });
-  afterAll(() => sandbox.close());
-  afterEach(() => expect(sandbox.violations).toEqual([]));
+  const suite = useSandbox();
+  afterEach(() => expect(suite.sandbox.violations).toEqual([]));
 
   const get = async (module: string, resource: string, params: Record<string, unknown> = {}) => {
-    const res = await api.get(path(sandbox, module, resource), { params });
+    const res = await suite.api.get(path(suite.sandbox, module, resource), { params });
     expect(res.status).toBe(200);
     return res.data;
   };
@@ -37,14 +30,14 @@ describe("sandbox lists", () => {
     });
 
     it("grants at most the page-size cap and echoes the granted size", async () => {
-      sandbox.setPageSizeCap(10);
+      suite.sandbox.setPageSizeCap(10);
       try {
         const page = await get("jpm", "jobs", { pageSize: 5000 });
         expect(page.pageSize).toBe(10);
         expect(page.data).toHaveLength(10);
         expect(page.hasMore).toBe(true);
       } finally {
-        sandbox.setPageSizeCap(5000);
+        suite.sandbox.setPageSizeCap(5000);
       }
       expect((await get("jpm", "jobs", { pageSize: 5000 })).pageSize).toBe(5000);
     });
@@ -74,7 +67,7 @@ describe("sandbox lists", () => {
 
   describe("date filters", () => {
     it("applies createdBefore / createdOnOrAfter / modifiedBefore / modifiedOnOrAfter", async () => {
-      const jobs = sandbox.db.all("jobs");
+      const jobs = suite.sandbox.db.all("jobs");
       const pivot = jobs[20].modifiedOn;
       const after = await get("jpm", "jobs", { modifiedOnOrAfter: pivot, pageSize: 100 });
       expect(ids(after)).toEqual(jobs.filter((j) => j.modifiedOn >= pivot).map((j) => j.id));
@@ -92,14 +85,14 @@ describe("sandbox lists", () => {
     it("filters by ids and declared equality / contains filters", async () => {
       expect(ids(await get("jpm", "jobs", { ids: "10003,10001,99" }))).toEqual([10001, 10003]);
       expect(ids(await get("jpm", "jobs", { jobStatus: "Canceled" }))).toEqual([10031, 10036]);
-      const customerId = sandbox.db.get("jobs", 10007)!.customerId;
-      expect(ids(await get("jpm", "jobs", { customerId }))).toEqual(sandbox.db.all("jobs", { customerId }).map((j) => j.id));
-      const lastName = String(sandbox.db.get("customers", 2002)!.name).split(" ").pop()!;
+      const customerId = suite.sandbox.db.get("jobs", 10007)!.customerId;
+      expect(ids(await get("jpm", "jobs", { customerId }))).toEqual(suite.sandbox.db.all("jobs", { customerId }).map((j) => j.id));
+      const lastName = String(suite.sandbox.db.get("customers", 2002)!.name).split(" ").pop()!;
       const named = await get("crm", "customers", { name: lastName.toUpperCase(), active: "Any" });
       expect(ids(named)).toContain(2002);
       for (const c of named.data) expect(c.name.toLowerCase()).toContain(lastName.toLowerCase());
-      expect(ids(await get("accounting", "invoices", { jobId: 10005 }))).toEqual([sandbox.db.get("jobs", 10005)!.invoiceId]);
-      const assigned = sandbox.db.all("appointment-assignments", { technicianId: 1002 }).map((a) => a.appointmentId);
+      expect(ids(await get("accounting", "invoices", { jobId: 10005 }))).toEqual([suite.sandbox.db.get("jobs", 10005)!.invoiceId]);
+      const assigned = suite.sandbox.db.all("appointment-assignments", { technicianId: 1002 }).map((a) => a.appointmentId);
       expect(ids(await get("jpm", "appointments", { technicianId: 1002 }))).toEqual([...new Set(assigned)].sort());
     });
 
@@ -110,7 +103,7 @@ describe("sandbox lists", () => {
       const others = await get("crm", `booking-provider/${OTHER_BOOKING_PROVIDER_ID}/bookings`);
       expect(others.data).toHaveLength(2);
       expect((await get("crm", "bookings")).data).toHaveLength(10);
-      const foreign = await api.get(path(sandbox, "crm", `booking-provider/${DEMO_BOOKING_PROVIDER_ID}/bookings/${others.data[0].id}`));
+      const foreign = await suite.api.get(path(suite.sandbox, "crm", `booking-provider/${DEMO_BOOKING_PROVIDER_ID}/bookings/${others.data[0].id}`));
       expect(foreign.status).toBe(404);
     });
   });

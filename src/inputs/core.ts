@@ -1,0 +1,225 @@
+import { input } from "@prismatic-io/spectral";
+import { isValid, parseISO } from "date-fns";
+import { InputError } from "../client/errors";
+
+/**
+ * The basic input vocabulary. spectral runs `clean` for every declared input, set or not, so each cleaner maps
+ * "nothing entered" to `undefined` (never 0 or "") and a wrong value to an InputError that names the input.
+ */
+type Cleaner<T> = (value: unknown) => T | undefined;
+
+const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+
+const labelOf = (label: string | { key: string; value: string }) => (typeof label === "string" ? label : label.value);
+
+/** Wraps a cleaner: blank → undefined (or an error when required). */
+const cleaned =
+  <T>(label: string, required: boolean, convert: (value: unknown) => T): Cleaner<T> =>
+  (value) => {
+    if (isBlank(value)) {
+      if (required) throw new InputError(label, "is required but was empty.");
+      return undefined;
+    }
+    return convert(value);
+  };
+
+export const toInteger = (label: string, value: unknown): number => {
+  const text = String(value).trim();
+  if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text))) {
+    throw new InputError(label, `"${text}" is not a whole number; expected a numeric ServiceTitan id or count such as 12345.`);
+  }
+  return Number(text);
+};
+
+export const toDecimal = (label: string, value: unknown): number => {
+  const number = typeof value === "number" ? value : Number(String(value).trim());
+  if (!Number.isFinite(number)) throw new InputError(label, `"${String(value)}" is not a number; expected e.g. 125.50.`);
+  return number;
+};
+
+export const toBoolean = (label: string, value: unknown): boolean => {
+  if (typeof value === "boolean") return value;
+  const text = String(value).trim().toLowerCase();
+  if (text === "true") return true;
+  if (text === "false") return false;
+  throw new InputError(label, `"${String(value)}" is not true or false.`);
+};
+
+/** ISO 8601 in, RFC 3339 UTC out (what ServiceTitan's date filters and fields expect). */
+export const toDateTime = (label: string, value: unknown): string => {
+  const text = String(value).trim();
+  // A bare date means that day in UTC, whatever the server's time zone.
+  const date = value instanceof Date ? value : parseISO(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
+  if (!isValid(date)) {
+    throw new InputError(label, `"${String(value)}" is not a date; expected ISO 8601 such as 2025-03-01 or 2025-03-01T14:30:00Z.`);
+  }
+  return date.toISOString();
+};
+
+export const toJson = (label: string, value: unknown, shape?: "object" | "array"): unknown => {
+  let parsed = value;
+  if (typeof value === "string") {
+    try {
+      parsed = JSON.parse(value);
+    } catch (error) {
+      throw new InputError(label, `is not valid JSON (${(error as Error).message}).`);
+    }
+  }
+  if (shape === "object" && (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))) {
+    throw new InputError(label, "must be a JSON object such as {\"key\": \"value\"}.");
+  }
+  if (shape === "array" && !Array.isArray(parsed)) throw new InputError(label, "must be a JSON array such as [1, 2].");
+  return parsed;
+};
+
+/** "1, 2,3" or ["1", 2] → [1, 2, 3]. */
+export const toIntegerList = (label: string, value: unknown): number[] => {
+  const items = Array.isArray(value) ? value : String(value).split(",");
+  return items.map((item) => String(item).trim()).filter((item) => item !== "").map((item) => toInteger(label, item));
+};
+
+interface BaseOptions {
+  label: string;
+  required?: boolean;
+  comments?: string;
+  example?: string;
+  placeholder?: string;
+}
+
+export const idInput = (options: BaseOptions & { dataSource?: string }) =>
+  input({
+    type: "string",
+    ...options,
+    required: options.required ?? false,
+    example: options.example ?? "12345",
+    clean: cleaned(options.label, options.required ?? false, (v) => toInteger(options.label, v)),
+  });
+
+export const integerInput = (options: BaseOptions & { default?: string; min?: number; max?: number }) => {
+  const { min, max, ...rest } = options;
+  return input({
+    type: "string",
+    ...rest,
+    required: options.required ?? false,
+    clean: cleaned(options.label, options.required ?? false, (v) => {
+      const n = toInteger(options.label, v);
+      if ((min !== undefined && n < min) || (max !== undefined && n > max)) {
+        throw new InputError(options.label, `${n} is out of range; expected ${min ?? "any"} to ${max ?? "any"}.`);
+      }
+      return n;
+    }),
+  });
+};
+
+export const idListInput = (options: BaseOptions & { dataSource?: string; max?: number }) => {
+  const { max, ...rest } = options;
+  return input({
+    type: "string",
+    collection: "valuelist",
+    ...rest,
+    required: options.required ?? false,
+    comments: options.comments ?? "One id per entry (or a comma-separated list).",
+    clean: (value: unknown) => {
+      const list = isBlank(value) || (Array.isArray(value) && value.length === 0) ? [] : toIntegerList(options.label, value);
+      if (!list.length) {
+        if (options.required) throw new InputError(options.label, "needs at least one id.");
+        return undefined;
+      }
+      if (max !== undefined && list.length > max) throw new InputError(options.label, `has ${list.length} ids; ServiceTitan accepts at most ${max}.`);
+      return list;
+    },
+  });
+};
+
+export const stringInput = (options: BaseOptions & { default?: string; model?: Array<{ label: string; value: string }>; multiline?: boolean }) => {
+  const { multiline, ...rest } = options;
+  return input({
+    type: (multiline ? "text" : "string") as "string",
+    ...rest,
+    required: options.required ?? false,
+    clean: cleaned(options.label, options.required ?? false, (v) => {
+      const text = String(v);
+      const allowed = options.model?.map((m) => m.value);
+      if (allowed && !allowed.includes(text)) throw new InputError(options.label, `"${text}" is not one of ${allowed.join(", ")}.`);
+      return text;
+    }),
+  });
+};
+
+/** A dropdown of the spec's enum values. */
+export const enumInput = (options: BaseOptions & { values: readonly unknown[]; default?: string }) =>
+  stringInput({ ...options, model: options.values.map((v) => ({ label: String(v), value: String(v) })) });
+
+export const decimalInput = (options: BaseOptions) =>
+  input({
+    type: "string",
+    ...options,
+    required: options.required ?? false,
+    clean: cleaned(options.label, options.required ?? false, (v) => toDecimal(options.label, v)),
+  });
+
+/** true / false / not set (a checkbox cannot say "leave as is", so optional booleans are a three-way dropdown). */
+export const booleanInput = (options: BaseOptions & { default?: string }) =>
+  input({
+    type: "string",
+    model: [
+      { label: "(not set)", value: "" },
+      { label: "True", value: "true" },
+      { label: "False", value: "false" },
+    ],
+    ...options,
+    required: options.required ?? false,
+    clean: cleaned(options.label, options.required ?? false, (v) => toBoolean(options.label, v)),
+  });
+
+/** A plain checkbox for switches that are always on or off (Fetch All, Include Total …). */
+export const switchInput = (options: BaseOptions & { default?: "true" | "false" }) =>
+  input({
+    type: "boolean",
+    ...options,
+    default: options.default ?? "false",
+    required: false,
+    clean: (v: unknown) => (isBlank(v) ? false : toBoolean(options.label, v)),
+  });
+
+export const dateTimeInput = (options: BaseOptions) =>
+  input({
+    type: "string",
+    example: "2025-01-31T00:00:00Z",
+    ...options,
+    required: options.required ?? false,
+    comments: options.comments ?? "ISO 8601 date or date-time (e.g. 2025-01-31 or 2025-01-31T14:00:00Z); sent as UTC.",
+    clean: cleaned(options.label, options.required ?? false, (v) => toDateTime(options.label, v)),
+  });
+
+/** A JSON object/array; the template is shown as `example`, never `default`, so nothing is sent unless entered. */
+export const jsonInput = (options: BaseOptions & { shape?: "object" | "array" }) => {
+  const { shape, ...rest } = options;
+  return input({
+    type: "code",
+    language: "json",
+    ...rest,
+    required: options.required ?? false,
+    clean: cleaned(options.label, options.required ?? false, (v) => toJson(options.label, v, shape)),
+  });
+};
+
+export const keyValueInput = (options: BaseOptions) =>
+  input({
+    type: "string",
+    collection: "keyvaluelist",
+    ...options,
+    required: options.required ?? false,
+    clean: (value: unknown) => {
+      if (isBlank(value) || (Array.isArray(value) && value.length === 0)) return undefined;
+      if (!Array.isArray(value)) {
+        if (typeof value === "object") return value as Record<string, unknown>;
+        return toJson(options.label, value, "object") as Record<string, unknown>;
+      }
+      return Object.fromEntries((value as Array<{ key: string; value: unknown }>).map(({ key, value: v }) => [key, v]));
+    },
+  });
+
+export const connectionInput = input({ label: "Connection", type: "connection", required: true });
+
+export { labelOf };
