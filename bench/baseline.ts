@@ -11,7 +11,13 @@ export const REFERENCE_PICKLIST = { pageSize: 1000, pages: 9 };
 /** Fetch All: 500-record pages, one after another, until `hasMore` is false. */
 export const REFERENCE_FETCH_ALL = { pageSize: 500 };
 
-const sequentialPages = async <T>(client: ServiceTitanClient, operation: OperationKey, pageSize: number, maxPages: number, onRecord: (record: T) => void) => {
+const sequentialPages = async <T>(
+  client: ServiceTitanClient,
+  operation: OperationKey,
+  pageSize: number,
+  maxPages: number,
+  onRecord: (record: T) => void,
+) => {
   for (let page = 1; page <= maxPages; page++) {
     const body = await client.request<ListPage<T>>(operation, { query: { page, pageSize } });
     for (const record of body.data) onRecord(record);
@@ -19,9 +25,15 @@ const sequentialPages = async <T>(client: ServiceTitanClient, operation: Operati
   }
 };
 
-export const baselinePicklist = async <T extends { id: number }>(client: ServiceTitanClient, operation: OperationKey, label: (record: T) => string) => {
+export const baselinePicklist = async <T extends { id: number }>(
+  client: ServiceTitanClient,
+  operation: OperationKey,
+  label: (record: T) => string,
+) => {
   const result: Array<{ key: string; label: string }> = [];
-  await sequentialPages<T>(client, operation, REFERENCE_PICKLIST.pageSize, REFERENCE_PICKLIST.pages, (r) => result.push({ key: String(r.id), label: label(r) }));
+  await sequentialPages<T>(client, operation, REFERENCE_PICKLIST.pageSize, REFERENCE_PICKLIST.pages, (r) =>
+    result.push({ key: String(r.id), label: label(r) }),
+  );
   return result;
 };
 

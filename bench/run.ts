@@ -81,7 +81,14 @@ const measure = async (run: () => Promise<number>): Promise<Measure> => {
   clearInterval(timer);
   const stats = await sandbox("takeStats");
   if (stats.violations.length) throw new Error(`requests broke the spec:\n${stats.violations.join("\n")}`);
-  return { records, requests: stats.requests, maxPerSecond: stats.maxPerSecond, ms, heapMB: (heap - before.heapUsed) / 2 ** 20, rssMB: (rss - before.rss) / 2 ** 20 };
+  return {
+    records,
+    requests: stats.requests,
+    maxPerSecond: stats.maxPerSecond,
+    ms,
+    heapMB: (heap - before.heapUsed) / 2 ** 20,
+    rssMB: (rss - before.rss) / 2 ** 20,
+  };
 };
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -114,15 +121,28 @@ const main = async () => {
   const jobLabel = (job: { id: number; jobNumber?: string }) => `#${job.jobNumber ?? job.id} (ID: ${job.id})`;
 
   const picklist = async () => ((await harness.dataSource("selectJob", { connection })) as { result: unknown[] }).result.length;
-  const fetchAll = async () => ((await harness.action("listJobs", { connection, fetchAll: true })) as { data: { data: unknown[] } }).data.data.length;
+  const fetchAll = async () =>
+    ((await harness.action("listJobs", { connection, fetchAll: true })) as { data: { data: unknown[] } }).data.data.length;
   const referencePicklist = async () => (await baselinePicklist(client, JOBS, jobLabel)).length;
   const referenceFetchAll = async () => (await baselineFetchAll(client, JOBS)).length;
   const picklistNote = `${REFERENCE_PICKLIST.pages} × ${REFERENCE_PICKLIST.pageSize} asked, sequential`;
   const fetchAllNote = `${REFERENCE_FETCH_ALL.pageSize} per page, sequential`;
 
   const scenarios: Scenario[] = [
-    { name: "Picklist: 10,000 of 12,000 jobs (server grants 5,000/page)", setup: () => sandbox("setPageSizeCap", 5000), ours: picklist, baseline: referencePicklist, baselineNote: picklistNote },
-    { name: "Picklist: 10,000 of 12,000 jobs (server grants 500/page)", setup: () => sandbox("setPageSizeCap", 500), ours: picklist, baseline: referencePicklist, baselineNote: picklistNote },
+    {
+      name: "Picklist: 10,000 of 12,000 jobs (server grants 5,000/page)",
+      setup: () => sandbox("setPageSizeCap", 5000),
+      ours: picklist,
+      baseline: referencePicklist,
+      baselineNote: picklistNote,
+    },
+    {
+      name: "Picklist: 10,000 of 12,000 jobs (server grants 500/page)",
+      setup: () => sandbox("setPageSizeCap", 500),
+      ours: picklist,
+      baseline: referencePicklist,
+      baselineNote: picklistNote,
+    },
     {
       name: "Fetch All: 20,000 jobs",
       setup: async () => {
@@ -133,7 +153,13 @@ const main = async () => {
       baseline: referenceFetchAll,
       baselineNote: fetchAllNote,
     },
-    { name: "Fetch All: 100,000 jobs", setup: () => sandbox("bulkInsert", "jobs", 80_000), ours: fetchAll, baseline: referenceFetchAll, baselineNote: fetchAllNote },
+    {
+      name: "Fetch All: 100,000 jobs",
+      setup: () => sandbox("bulkInsert", "jobs", 80_000),
+      ours: fetchAll,
+      baseline: referenceFetchAll,
+      baselineNote: fetchAllNote,
+    },
   ];
 
   await sandbox("bulkInsert", "jobs", 12_000);
@@ -172,7 +198,7 @@ const main = async () => {
     "Reading the table:",
     "- This component asks page 1 for 5,000 records with the total, then the remaining pages 4 at a time at the size the",
     "  server granted (the core's limiter keeps every request under 60/s per tenant). A picklist stops at 10,000 distinct records.",
-    "- The baseline never reads the granted page size: when the server grants 500, its 9 pages of \"1,000\" hold 4,500 records,",
+    '- The baseline never reads the granted page size: when the server grants 500, its 9 pages of "1,000" hold 4,500 records,',
     "  so it is as fast as this component there only because it returns less than half the records.",
     "- A ratio above 1× favours this component. Fetch All speed-ups stay well under the 10× request ratio because, at 5,000",
     "  records a page, the sandbox's serialising and the client's JSON parsing cost more than the 30 ms latency; with a real",

@@ -49,16 +49,17 @@ function predicate(filter: Filter, value: unknown, store: Store): (r: SandboxRec
   }
   if ("contains" in filter) {
     const needle = String(value).toLowerCase();
-    return (r) => String(valueAt(r, filter.contains) ?? "").toLowerCase().includes(needle);
+    return (r) =>
+      String(valueAt(r, filter.contains) ?? "")
+        .toLowerCase()
+        .includes(needle);
   }
   if ("from" in filter || "before" in filter) {
     const field = "from" in filter ? filter.from : filter.before;
     const bound = toIso(value);
     // createdOn/modifiedOn are stored normalised (toISOString), so they compare as strings; others may not be.
     const at = TIMESTAMPS.has(field) ? (r: SandboxRecord) => r[field] as string : (r: SandboxRecord) => toIso(valueAt(r, field));
-    return "from" in filter
-      ? (r) => valueAt(r, field) != null && at(r) >= bound
-      : (r) => valueAt(r, field) != null && at(r) < bound;
+    return "from" in filter ? (r) => valueAt(r, field) != null && at(r) >= bound : (r) => valueAt(r, field) != null && at(r) < bound;
   }
   if ("above" in filter) return (r) => Number(valueAt(r, filter.above)) > Number(value);
   return (r) => Number(valueAt(r, (filter as { below: string }).below)) < Number(value);
@@ -89,7 +90,11 @@ const COMMON: Record<string, Filter> = {
   modifiedBefore: { before: "modifiedOn" },
 };
 
-function sorter(op: OperationInfo, query: Query, sample: SandboxRecord | undefined): ((a: SandboxRecord, b: SandboxRecord) => number) | undefined {
+function sorter(
+  op: OperationInfo,
+  query: Query,
+  sample: SandboxRecord | undefined,
+): ((a: SandboxRecord, b: SandboxRecord) => number) | undefined {
   let field: string | undefined;
   let direction = 1;
   if (query.sort) {
@@ -127,7 +132,11 @@ export interface ListOptions {
 }
 
 /** Filters, sorts and pages a collection into ServiceTitan's envelope. Default order: ascending id. */
-export function listPage(store: Store, collection: Collection, { op, query, pageSizeCap, where, records }: ListOptions): Page<SandboxRecord> {
+export function listPage(
+  store: Store,
+  collection: Collection,
+  { op, query, pageSizeCap, where, records }: ListOptions,
+): Page<SandboxRecord> {
   const tests: ((r: SandboxRecord) => boolean)[] = [];
   if (where) tests.push(where);
   if (op.query.has("active")) {
@@ -172,7 +181,8 @@ interface Position {
   since?: string;
 }
 
-const encodeToken = (p: Position): string => Buffer.from(JSON.stringify({ v: 1, s: p.seq, ...(p.since ? { d: p.since } : {}) })).toString("base64url");
+const encodeToken = (p: Position): string =>
+  Buffer.from(JSON.stringify({ v: 1, s: p.seq, ...(p.since ? { d: p.since } : {}) })).toString("base64url");
 
 function decodeFrom(from: unknown): { position: Position; isToken: boolean } {
   if (from === undefined || from === "") return { position: { seq: 0 }, isToken: false };
@@ -206,7 +216,12 @@ export const RECENT_CHANGES_REPEAT = 2;
  * included. With includeRecentChanges each page starting from a token first repeats the (up to) two
  * records just before that position, as ServiceTitan "may return the same record more than once".
  */
-export function exportPage(collection: Collection, query: Query, pageSize: number, where?: (r: SandboxRecord) => boolean): ExportPage<SandboxRecord> {
+export function exportPage(
+  collection: Collection,
+  query: Query,
+  pageSize: number,
+  where?: (r: SandboxRecord) => boolean,
+): ExportPage<SandboxRecord> {
   const { position, isToken } = decodeFrom(query.from);
   let { records, seqs } = collection.byChange();
   const active = query.active !== undefined ? activeFilter(query.active) : undefined;

@@ -82,14 +82,17 @@ export type CollectionName =
 function ref(ctx: FakeContext, name: CollectionName, i: number): number {
   let ids = ctx.refs.get(name);
   if (!ids) {
-    ids = ctx.store.collection(name).sortedById().filter((r) => r.active).map((r) => r.id);
+    ids = ctx.store
+      .collection(name)
+      .sortedById()
+      .filter((r) => r.active)
+      .map((r) => r.id);
     ctx.refs.set(name, ids);
   }
   return ids.length ? ids[i % ids.length] : 0;
 }
 
-const get = (store: Store, name: CollectionName, id: unknown) =>
-  typeof id === "number" ? store.collection(name).get(id) : undefined;
+const get = (store: Store, name: CollectionName, id: unknown) => (typeof id === "number" ? store.collection(name).get(id) : undefined);
 
 /** `{id, name}` of a referenced record, as accounting embeds them; null without an id. */
 function idName(store: Store, name: CollectionName, id: unknown): { id: number; name: string | null } | null {
@@ -165,14 +168,28 @@ const defs: CollectionDef[] = [
       defaultTaxRate: f.defaultTaxRate ?? 0.086,
       authorizationParagraph: null,
       acknowledgementParagraph: null,
-      address: f.address ?? { street: "2400 E Camelback Rd", unit: "Suite 200", city: "Phoenix", state: "AZ", zip: "85016", country: "USA" },
+      address: f.address ?? {
+        street: "2400 E Camelback Rd",
+        unit: "Suite 200",
+        city: "Phoenix",
+        state: "AZ",
+        zip: "85016",
+        country: "USA",
+      },
       materialSku: null,
       quickbooksClass: null,
       accountCode: f.accountCode ?? null,
       franchiseId: null,
       conceptCode: null,
       corporateContractNumber: null,
-      tenant: { id: TENANT_ID, name: "Sandbox Heating & Air", accountCode: null, franchiseId: null, conceptCode: null, modifiedOn: store.now() },
+      tenant: {
+        id: TENANT_ID,
+        name: "Sandbox Heating & Air",
+        accountCode: null,
+        franchiseId: null,
+        conceptCode: null,
+        modifiedOn: store.now(),
+      },
       externalData: [],
     }),
     fake: (_ctx, i) => ({ name: `Business Unit ${i + 1}` }),
@@ -227,7 +244,11 @@ const defs: CollectionDef[] = [
     build: (_store, f) => ({
       name: f.name ?? "VIP",
       color: f.color ?? "#1E88E5",
-      code: f.code ?? String(f.name ?? "VIP").slice(0, 3).toUpperCase(),
+      code:
+        f.code ??
+        String(f.name ?? "VIP")
+          .slice(0, 3)
+          .toUpperCase(),
       importance: f.importance ?? "Medium",
       isConversionOpportunity: f.isConversionOpportunity ?? false,
       allowToUseOnTimesheetActivity: false,
@@ -259,7 +280,17 @@ const defs: CollectionDef[] = [
         email: f.email ?? `${login}@sandbox-hvac.example`,
         phoneNumber: f.phoneNumber ?? phoneNumber(id),
         loginName: f.loginName ?? login,
-        home: f.home ?? { street: home.street, unit: null, country: home.country, city: home.city, state: home.state, zip: home.zip, streetAddress: home.street, latitude: home.latitude, longitude: home.longitude },
+        home: f.home ?? {
+          street: home.street,
+          unit: null,
+          country: home.country,
+          city: home.city,
+          state: home.state,
+          zip: home.zip,
+          streetAddress: home.street,
+          latitude: home.latitude,
+          longitude: home.longitude,
+        },
         dailyGoal: f.dailyGoal ?? 1500,
         isManagedTech: f.isManagedTech ?? true,
         customFields: [],
@@ -428,7 +459,9 @@ const defs: CollectionDef[] = [
       startsBefore: { before: "start" },
       projectId: (r, v, store) => get(store, "jobs", r.jobId)?.projectId === v,
       technicianId: (r, v, store) =>
-        (store.collection("appointment-assignments").groupBy("appointmentId").get(r.id) || []).some((a) => a.active && a.technicianId === v),
+        (store.collection("appointment-assignments").groupBy("appointmentId").get(r.id) || []).some(
+          (a) => a.active && a.technicianId === v,
+        ),
     },
   },
   {
@@ -486,7 +519,10 @@ const defs: CollectionDef[] = [
       customerId: "customerId",
       locationId: "locationId",
       projectTypeId: "projectTypeId",
-      status: (r, v) => String(v).split(",").some((s) => (s === "None" ? r.status == null : String(r.status).toLowerCase() === s.toLowerCase())),
+      status: (r, v) =>
+        String(v)
+          .split(",")
+          .some((s) => (s === "None" ? r.status == null : String(r.status).toLowerCase() === s.toLowerCase())),
       jobId: (r, v) => r.jobIds.includes(v),
       projectManagerIds: { any: "projectManagerIds" },
       businessUnitIds: { any: "businessUnitIds" },
@@ -511,7 +547,16 @@ const defs: CollectionDef[] = [
       const location = get(store, "locations", locationId);
       const invoiceDate = f.invoiceDate ?? store.now();
       const plainAddress = (a?: Fields) =>
-        a ? { street: a.street ?? null, unit: a.unit ?? null, city: a.city ?? null, state: a.state ?? null, zip: a.zip ?? null, country: a.country ?? null } : null;
+        a
+          ? {
+              street: a.street ?? null,
+              unit: a.unit ?? null,
+              city: a.city ?? null,
+              state: a.state ?? null,
+              zip: a.zip ?? null,
+              country: a.country ?? null,
+            }
+          : null;
       return {
         syncStatus: f.syncStatus ?? "Pending",
         summary: f.summary ?? job?.summary ?? null,
@@ -534,7 +579,9 @@ const defs: CollectionDef[] = [
         batch: null,
         depositedOn: null,
         adjustmentToId: f.adjustmentToId ?? null,
-        job: f.job ?? (job ? { id: job.id, number: job.jobNumber, type: (get(store, "job-types", job.jobTypeId)?.name as string) ?? null } : null),
+        job:
+          f.job ??
+          (job ? { id: job.id, number: job.jobNumber, type: (get(store, "job-types", job.jobTypeId)?.name as string) ?? null } : null),
         projectId: f.projectId ?? job?.projectId ?? null,
         royalty: f.royalty ?? { status: "Pending", date: null, sentOn: null, memo: null },
         employeeInfo: null,

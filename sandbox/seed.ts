@@ -15,8 +15,18 @@ export const OTHER_BOOKING_PROVIDER_ID = 8;
 export const DEMO_START = "2025-01-06T14:00:00.000Z";
 
 const TECHNICIANS = [
-  "Marcus Alvarez", "Jenna Kowalski", "Derek Thompson", "Priya Raman", "Tyler Brooks", "Samantha Ortiz",
-  "Kevin O'Neill", "Lauren Mitchell", "Andre Washington", "Megan Chen", "Ricardo Flores", "Brandon Hayes",
+  "Marcus Alvarez",
+  "Jenna Kowalski",
+  "Derek Thompson",
+  "Priya Raman",
+  "Tyler Brooks",
+  "Samantha Ortiz",
+  "Kevin O'Neill",
+  "Lauren Mitchell",
+  "Andre Washington",
+  "Megan Chen",
+  "Ricardo Flores",
+  "Brandon Hayes",
 ];
 
 export function seedDemo(store: Store): void {
@@ -28,7 +38,10 @@ export function seedDemo(store: Store): void {
     store.setClock(new Date(clock));
   };
   const day = (offset: number, hour = 15) => new Date(Date.parse(DEMO_START) + offset * 86_400_000 + (hour - 14) * 3_600_000).toISOString();
-  const create = (name: Parameters<Store["create"]>[0], fields: Record<string, unknown> = {}, when?: string) => (advance(when), store.create(name, fields));
+  const create = (name: Parameters<Store["create"]>[0], fields: Record<string, unknown> = {}, when?: string) => (
+    advance(when),
+    store.create(name, fields)
+  );
 
   // ---- settings ----
   const units = [
@@ -97,7 +110,10 @@ export function seedDemo(store: Store): void {
       active: i < 23, // the last two customers are inactive
     });
     customers.push(customer);
-    const email = `${String(customer.name).toLowerCase().replace(/[^a-z]+/g, ".").replace(/^\.|\.$/g, "")}@example.com`;
+    const email = `${String(customer.name)
+      .toLowerCase()
+      .replace(/[^a-z]+/g, ".")
+      .replace(/^\.|\.$/g, "")}@example.com`;
     create("customer-contacts", { customerId: customer.id, type: "MobilePhone", memo: "Primary" });
     create("customer-contacts", { customerId: customer.id, type: "Email", value: email });
     const count = i === 2 || i === 9 || i === 16 ? 2 : 1; // three customers own a second property
@@ -134,19 +150,26 @@ export function seedDemo(store: Store): void {
     const unit = store.collection("business-units").get(jobType.businessUnitIds[0])!;
     const project = i % 10 < 3 ? projects[Math.floor(i / 10)] : undefined;
     const status = i < 24 ? "Completed" : i === 30 || i === 35 ? "Canceled" : i === 33 ? "Hold" : "Scheduled";
-    const job = create("jobs", {
-      customerId: location.customerId,
-      locationId: location.id,
-      businessUnitId: unit.id,
-      jobTypeId: jobType.id,
-      campaignId: 1 + (i % 4),
-      priority: jobType.priority === "High" ? "High" : pick(["Normal", "Normal", "Normal", "Low", "Urgent"], i),
-      summary: `${pick(["AC not cooling", "Annual maintenance", "Water heater leaking", "Slow drain in kitchen", "Breaker keeps tripping", "Thermostat blank"], i)}.`,
-      projectId: project?.id ?? null,
-      tagTypeIds: i % 8 === 0 ? [tags[3].id] : [],
-      soldById: i < 24 && i % 3 === 0 ? activeTechs[i % activeTechs.length].id : null,
-    }, day(2 + i * 2, 9));
-    if (project) store.collection("projects").update(project, { jobIds: [...project.jobIds, job.id], businessUnitIds: [...new Set([...project.businessUnitIds, unit.id])] });
+    const job = create(
+      "jobs",
+      {
+        customerId: location.customerId,
+        locationId: location.id,
+        businessUnitId: unit.id,
+        jobTypeId: jobType.id,
+        campaignId: 1 + (i % 4),
+        priority: jobType.priority === "High" ? "High" : pick(["Normal", "Normal", "Normal", "Low", "Urgent"], i),
+        summary: `${pick(["AC not cooling", "Annual maintenance", "Water heater leaking", "Slow drain in kitchen", "Breaker keeps tripping", "Thermostat blank"], i)}.`,
+        projectId: project?.id ?? null,
+        tagTypeIds: i % 8 === 0 ? [tags[3].id] : [],
+        soldById: i < 24 && i % 3 === 0 ? activeTechs[i % activeTechs.length].id : null,
+      },
+      day(2 + i * 2, 9),
+    );
+    if (project)
+      store
+        .collection("projects")
+        .update(project, { jobIds: [...project.jobIds, job.id], businessUnitIds: [...new Set([...project.businessUnitIds, unit.id])] });
     const visits = i % 5 === 0 ? 2 : 1;
     const lastVisit = 3 + i * 2 + visits - 1;
     for (let v = 0; v < visits; v++) {
@@ -164,7 +187,11 @@ export function seedDemo(store: Store): void {
       store.collection("jobs").update(job, { appointmentCount: job.appointmentCount + 1 }); // numbering of the next appointment
       const crew = (i * 2 + v) % 4 === 0 ? 2 : 1;
       for (let c = 0; c < crew; c++) {
-        create("appointment-assignments", { appointmentId: appointment.id, technicianId: activeTechs[(i + v + c * 5) % activeTechs.length].id, assignedOn: appointment.createdOn });
+        create("appointment-assignments", {
+          appointmentId: appointment.id,
+          technicianId: activeTechs[(i + v + c * 5) % activeTechs.length].id,
+          assignedOn: appointment.createdOn,
+        });
       }
     }
     refreshJobAppointments(store, job.id);
@@ -175,10 +202,20 @@ export function seedDemo(store: Store): void {
       for (let n = 0; n < lines; n++) {
         const [skuName, price] = SKUS[(i + n * 3) % SKUS.length];
         const item = { invoiceId: invoice.id, order: n + 1, skuId: 701 + ((i + n * 3) % SKUS.length), skuName, description: skuName };
-        create("invoice-items", { ...item, unitPrice: price, quantity: n === 1 ? 2 : 1, technicianId: activeTechs[i % activeTechs.length].id }, day(lastVisit, 18));
+        create(
+          "invoice-items",
+          { ...item, unitPrice: price, quantity: n === 1 ? 2 : 1, technicianId: activeTechs[i % activeTechs.length].id },
+          day(lastVisit, 18),
+        );
       }
       advance();
-      store.collection("invoices").update(invoice, { invoiceDate: day(lastVisit, 19), dueDate: day(lastVisit + 30, 19), sentStatus: "Sent", reviewStatus: "Reviewed", syncStatus: "Posted" });
+      store.collection("invoices").update(invoice, {
+        invoiceDate: day(lastVisit, 19),
+        dueDate: day(lastVisit + 30, 19),
+        sentStatus: "Sent",
+        reviewStatus: "Reviewed",
+        syncStatus: "Posted",
+      });
       recomputeInvoice(store, invoice);
       advance();
       store.collection("jobs").update(job, { jobStatus: "Completed", completedOn: day(lastVisit, 18) });
@@ -187,19 +224,25 @@ export function seedDemo(store: Store): void {
         const amount = i % 6 === 4 ? Math.round(Number(invoice.total) * 50) / 100 : Number(invoice.total);
         const paidOn = day(lastVisit + 1, 9);
         const check = i % 4 === 1;
-        create("payments", {
-          paymentTypeId: paymentTypes[i % 4].id,
-          splits: [{ invoiceId: invoice.id, amount }],
+        create(
+          "payments",
+          {
+            paymentTypeId: paymentTypes[i % 4].id,
+            splits: [{ invoiceId: invoice.id, amount }],
+            paidOn,
+            memo: check ? `Check #${1040 + i}` : null,
+            checkNumber: check ? String(1040 + i) : null,
+            authCode: i % 4 === 2 ? `AUTH${7300 + i}` : null,
+          },
           paidOn,
-          memo: check ? `Check #${1040 + i}` : null,
-          checkNumber: check ? String(1040 + i) : null,
-          authCode: i % 4 === 2 ? `AUTH${7300 + i}` : null,
-        }, paidOn);
+        );
         recomputeInvoice(store, invoice);
       }
     } else if (status === "Canceled") {
       advance(day(2 + i * 2, 12));
-      store.collection("jobs").update(job, { jobStatus: "Canceled", cancelReasonId: cancelReasons[i % 4].id, cancelMemo: "Customer called to cancel." });
+      store
+        .collection("jobs")
+        .update(job, { jobStatus: "Canceled", cancelReasonId: cancelReasons[i % 4].id, cancelMemo: "Customer called to cancel." });
     } else if (status === "Hold") {
       store.collection("jobs").update(job, { jobStatus: "Hold" });
     }

@@ -28,7 +28,8 @@ interface Answer {
 }
 
 /** Scopes a ServiceTitan token would carry for the simulated resources. */
-const SCOPES = "tn.jpm.jobs:rw tn.jpm.appointments:rw tn.jpm.projects:rw tn.dispatch.appointmentassignments:rw tn.crm.customers:rw tn.crm.locations:rw tn.crm.bookings:rw tn.accounting.invoices:rw tn.accounting.payments:rw tn.eqs.installedequipment:rw tn.settings.technicians:rw tn.settings.businessunits:r";
+const SCOPES =
+  "tn.jpm.jobs:rw tn.jpm.appointments:rw tn.jpm.projects:rw tn.dispatch.appointmentassignments:rw tn.crm.customers:rw tn.crm.locations:rw tn.crm.bookings:rw tn.accounting.invoices:rw tn.accounting.payments:rw tn.eqs.installedequipment:rw tn.settings.technicians:rw tn.settings.businessunits:r";
 
 /** The one operation whose spec says JSON but whose real body is multipart/form-data (file upload). */
 const MULTIPART_OPERATIONS = new Set(["InstalledEquipment_PostAttachment"]);
@@ -43,7 +44,11 @@ const readBody = (req: IncomingMessage): Promise<Buffer> =>
     req.on("error", reject);
   });
 
-const mediaType = (req: IncomingMessage) => String(req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+const mediaType = (req: IncomingMessage) =>
+  String(req.headers["content-type"] ?? "")
+    .split(";")[0]
+    .trim()
+    .toLowerCase();
 
 interface RequestBody {
   /** Parsed JSON, or the raw text when it did not parse (validation reports that). */
@@ -69,7 +74,10 @@ function parseBody(raw: Buffer, req: IncomingMessage): RequestBody {
 function recordable(body: RequestBody): unknown {
   if (!body.files) return body.value;
   return Object.fromEntries(
-    body.files.map((f) => [f.field, f.fileName ? { fileName: f.fileName, contentType: f.contentType, size: f.data.length } : f.data.toString("utf8")]),
+    body.files.map((f) => [
+      f.field,
+      f.fileName ? { fileName: f.fileName, contentType: f.contentType, size: f.data.length } : f.data.toString("utf8"),
+    ]),
   );
 }
 
@@ -205,7 +213,10 @@ export class SandboxServer implements Sandbox {
     }
     const token = randomBytes(32).toString("base64url");
     this.tokens.set(token, Date.now() + this.settings.tokenTtlSeconds * 1000);
-    this.send(res, { status: 200, body: { access_token: token, expires_in: this.settings.tokenTtlSeconds, token_type: "Bearer", scope: SCOPES } });
+    this.send(res, {
+      status: 200,
+      body: { access_token: token, expires_in: this.settings.tokenTtlSeconds, token_type: "Bearer", scope: SCOPES },
+    });
   }
 
   /** Attachment bytes behind the 302 of GET …/installed-equipment/attachments (no API auth, like a signed URL). */
@@ -224,7 +235,14 @@ export class SandboxServer implements Sandbox {
   private async api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const method = (req.method ?? "GET").toUpperCase();
     const body = parseBody(await readBody(req), req);
-    const entry: RecordedRequest = { method, path: url.pathname, query: queryRecord(url.searchParams), body: recordable(body), status: 0, at: Date.now() };
+    const entry: RecordedRequest = {
+      method,
+      path: url.pathname,
+      query: queryRecord(url.searchParams),
+      body: recordable(body),
+      status: 0,
+      at: Date.now(),
+    };
     this.requests.push(entry);
     const limited = this.overRateLimit(entry.at);
 
@@ -274,7 +292,8 @@ export class SandboxServer implements Sandbox {
       (f) =>
         (!f.method || f.method.toUpperCase() === method) &&
         Object.entries(f.query ?? {}).every(([name, value]) => query.get(name) === value) &&
-        (f.path === undefined || (typeof f.path === "string" ? f.path === path : new RegExp(f.path.source, f.path.flags.replace("g", "")).test(path))),
+        (f.path === undefined ||
+          (typeof f.path === "string" ? f.path === path : new RegExp(f.path.source, f.path.flags.replace("g", "")).test(path))),
     );
     if (index === -1) return undefined;
     const fault = this.faultList[index];

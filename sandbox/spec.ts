@@ -121,7 +121,12 @@ export class Spec {
       method: operation.method.toUpperCase(),
       path: operation.path,
       query: new Set(parameters.filter((p) => p.in === "query").map((p) => p.name as string)),
-      sortFields: sortList ? sortList.replace(/\.\s*$/, "").split(",").map((f) => f.trim()) : undefined,
+      sortFields: sortList
+        ? sortList
+            .replace(/\.\s*$/, "")
+            .split(",")
+            .map((f) => f.trim())
+        : undefined,
       jsonBody: !!(operation.requestBody as Schema | undefined)?.content?.["application/json"],
       responseSchema: ok?.content?.["application/json"]?.schema,
     };
@@ -192,14 +197,15 @@ export class Spec {
 function relevantErrors(errors: AjvError[]): AjvError[] {
   const combinator = (e: AjvError) => e.keyword === "anyOf" || e.keyword === "oneOf";
   const meaningful = errors.filter((e) => !(e.keyword === "type" && e.params.type === "null"));
-  return meaningful.filter(
-    (e) => !combinator(e) || !meaningful.some((o) => !combinator(o) && o.instancePath.startsWith(e.instancePath)),
-  );
+  return meaningful.filter((e) => !combinator(e) || !meaningful.some((o) => !combinator(o) && o.instancePath.startsWith(e.instancePath)));
 }
 
 /** `/requestBody/appointments/0/start` -> field `appointments[0].start`, as ServiceTitan names fields. */
 function describeError(e: AjvError, operationId: string): { field: string; message: string } {
-  const segments = e.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const segments = e.instancePath
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
   const where = segments[0] === "requestBody" ? "body" : segments[0] || "";
   const rest = segments.slice(1).reduce((acc, s) => (/^\d+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), "");
   if (e.keyword === "additionalProperties" && where === "query") {
@@ -261,7 +267,8 @@ function projector(schema: Schema): Projector {
 
 /** Scalars need no projection: undefined marks "copy as is". */
 function leafOrProjector(schema: Schema): Projector | undefined {
-  const structured = schema.properties || schema.items || variants(schema).some((v) => v.properties || v.items || v.allOf || v.anyOf || v.oneOf);
+  const structured =
+    schema.properties || schema.items || variants(schema).some((v) => v.properties || v.items || v.allOf || v.anyOf || v.oneOf);
   return structured ? projector(schema) : undefined;
 }
 

@@ -150,7 +150,13 @@ export class Store implements SandboxDb {
   }
 
   /** build() plus bookkeeping and any extra fields given; assigned, not spread (see CollectionDef.build). */
-  private finish(collection: Collection, fields: Record<string, unknown>, id: number, createdOn: string, modifiedOn: string): SandboxRecord {
+  private finish(
+    collection: Collection,
+    fields: Record<string, unknown>,
+    id: number,
+    createdOn: string,
+    modifiedOn: string,
+  ): SandboxRecord {
     const { def } = collection;
     const record = def.build(this, fields, id) as SandboxRecord;
     record.id = id;

@@ -40,10 +40,17 @@ const tomorrowAt = (hour) => {
   date.setUTCHours(hour, 0, 0, 0);
   return date.toISOString();
 };
-const shortTime = (iso) => (iso ? String(iso).replace(/:00(\.000)?Z$/, "Z").replace("T", " ") : "?");
+const shortTime = (iso) =>
+  iso
+    ? String(iso)
+        .replace(/:00(\.000)?Z$/, "Z")
+        .replace("T", " ")
+    : "?";
 
 const missingKeys = (component) =>
-  Object.entries(USES).flatMap(([collection, keys]) => keys.filter((key) => !(component[collection] || {})[key]).map((key) => `${collection}.${key}`));
+  Object.entries(USES).flatMap(([collection, keys]) =>
+    keys.filter((key) => !(component[collection] || {})[key]).map((key) => `${collection}.${key}`),
+  );
 
 /**
  * The scenario. `call(key, params)` runs one action/data source through the harness and returns what a next step
@@ -61,7 +68,10 @@ const scenario = async ({ call, say, sandbox, note, sandboxRequests }) => {
   });
   const location = (customer.locations || [])[0];
   if (!location) throw new Error("createCustomer returned no location");
-  say("Customer", `#${customer.id} "${customer.name}" with location #${location.id} (${location.address.street}, ${location.address.city})`);
+  say(
+    "Customer",
+    `#${customer.id} "${customer.name}" with location #${location.id} (${location.address.street}, ${location.address.city})`,
+  );
 
   // Reference data a builder picks from dropdowns (the sandbox's HVAC ones, else the first).
   const choose = (options, pattern) => options.find((o) => pattern.test(o.label)) || options[0];
@@ -95,7 +105,13 @@ const scenario = async ({ call, say, sandbox, note, sandboxRequests }) => {
   const technicians = await call("selectTechnician", {});
   const technician = technicians[0];
   if (!technician) throw new Error("selectTechnician returned no technician");
-  say("Picklist", `selectTechnician: ${technicians.length} technicians, e.g. ${technicians.slice(0, 3).map((t) => `"${t.label}"`).join(", ")}`);
+  say(
+    "Picklist",
+    `selectTechnician: ${technicians.length} technicians, e.g. ${technicians
+      .slice(0, 3)
+      .map((t) => `"${t.label}"`)
+      .join(", ")}`,
+  );
 
   await call("assignTechnicians", { jobAppointmentId: String(appointment.id), technicianIds: [technician.key] });
   say("Assignment", `${technician.label} → appointment #${appointment.id}`);
@@ -114,9 +130,12 @@ const scenario = async ({ call, say, sandbox, note, sandboxRequests }) => {
   await call("updateJob", { id: String(older.id), priority: "Urgent" });
   note(`meanwhile: updateJob #${older.id} priority → Urgent`);
   const second = await call("pollChangesTrigger", watch);
-  const changed = Object.entries(second.data || {}).flatMap(([type, records]) => (records || []).map((r) => `${type} job #${r.id} (priority ${r.priority})`));
+  const changed = Object.entries(second.data || {}).flatMap(([type, records]) =>
+    (records || []).map((r) => `${type} job #${r.id} (priority ${r.priority})`),
+  );
   say("Trigger run 2", changed.length ? changed.join(", ") : "no changes (unexpected)");
-  if (changed.length !== 1) throw new Error(`the second trigger run should deliver exactly the one job changed in between; got ${changed.length}`);
+  if (changed.length !== 1)
+    throw new Error(`the second trigger run should deliver exactly the one job changed in between; got ${changed.length}`);
 
   // A builder's typo: caught by the input's clean function before any request leaves.
   const before = sandboxRequests();
@@ -160,7 +179,10 @@ const main = async (argv, io = {}) => {
 
   const counts = ["actions", "dataSources", "triggers"].map((k) => Object.keys(component[k] || {}).length);
   const plural = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-  print(c.bold(`ServiceTitan component demo`) + c.dim(` · ${source}: ${plural(counts[0], "action")}, ${plural(counts[1], "data source")}, ${plural(counts[2], "trigger")}`));
+  print(
+    c.bold(`ServiceTitan component demo`) +
+      c.dim(` · ${source}: ${plural(counts[0], "action")}, ${plural(counts[1], "data source")}, ${plural(counts[2], "trigger")}`),
+  );
 
   let local;
   let stopWatching = () => undefined;
@@ -192,7 +214,8 @@ const main = async (argv, io = {}) => {
     };
     await scenario({ call, say, note, sandbox, sandboxRequests: () => sandbox.requests.length });
 
-    if (sandbox.violations.length) return fail(`${sandbox.violations.length} request(s) broke the OpenAPI spec: ${JSON.stringify(sandbox.violations)}`);
+    if (sandbox.violations.length)
+      return fail(`${sandbox.violations.length} request(s) broke the OpenAPI spec: ${JSON.stringify(sandbox.violations)}`);
     print(c.bold(`Done: ${apiRequests} API requests, 0 spec violations.`) + c.dim(" Try any action: npm run invoke -- --list"));
     return 0;
   } catch (error) {

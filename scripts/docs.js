@@ -24,12 +24,7 @@ const byKey = (collection) => Object.entries(collection || {}).sort(([a], [b]) =
 
 /** Table cells: one line, no column breaks. */
 const cell = (value) =>
-  value === undefined || value === null || value === ""
-    ? ""
-    : String(value)
-        .replace(/\r?\n/g, " ")
-        .replace(/\|/g, "\\|")
-        .trim();
+  value === undefined || value === null || value === "" ? "" : String(value).replace(/\r?\n/g, " ").replace(/\|/g, "\\|").trim();
 const code = (value) => (value === undefined || value === null || value === "" ? "" : `\`${cell(value).replace(/`/g, "'")}\``);
 
 /** "VERB /path" for a key, from the component's exported operation maps (`actionOperations` …). */
@@ -62,7 +57,10 @@ const inputsTable = (inputs) => {
   return [
     "| Input | Key | Type | Required | Default | Comments |",
     "|---|---|---|---|---|---|",
-    ...shown.map((i) => `| ${cell(i.label)} | ${code(i.key)} | ${cell(typeOf(i))} | ${i.required ? "yes" : "no"} | ${code(i.default)} | ${commentsOf(i)} |`),
+    ...shown.map(
+      (i) =>
+        `| ${cell(i.label)} | ${code(i.key)} | ${cell(typeOf(i))} | ${i.required ? "yes" : "no"} | ${code(i.default)} | ${commentsOf(i)} |`,
+    ),
   ];
 };
 
@@ -113,12 +111,16 @@ const renderActionsDoc = ({ component, operations = {} }) => {
   lines.push("## Data sources", "");
   for (const [key, definition] of dataSources) {
     const operation = operationOf(operations, key);
-    lines.push(...section(key, definition, [`Type: ${definition.dataSourceType}`, operation ? `Request: ${request(operations, key)}` : undefined]));
+    lines.push(
+      ...section(key, definition, [`Type: ${definition.dataSourceType}`, operation ? `Request: ${request(operations, key)}` : undefined]),
+    );
   }
   lines.push("## Triggers", "");
   for (const [key, definition] of triggers) {
     const operation = operationOf(operations, key);
-    const type = definition.isPollingTrigger ? "Polling trigger: runs on the flow's schedule and keeps its position between runs." : undefined;
+    const type = definition.isPollingTrigger
+      ? "Polling trigger: runs on the flow's schedule and keeps its position between runs."
+      : undefined;
     lines.push(...section(key, definition, [type, operation ? `Request: ${request(operations, key)}` : undefined]));
   }
   return `${lines.join("\n").replace(/\n+$/, "")}\n`;
@@ -129,7 +131,10 @@ const renderReadmeTable = ({ component, operations = {} }) =>
   [
     "| Key | Label | Request |",
     "|---|---|---|",
-    ...byKey(component.actions).map(([key, definition]) => `| [${code(key)}](docs/actions.md#${key.toLowerCase()}) | ${cell(definition.display.label)} | ${request(operations, key)} |`),
+    ...byKey(component.actions).map(
+      ([key, definition]) =>
+        `| [${code(key)}](docs/actions.md#${key.toLowerCase()}) | ${cell(definition.display.label)} | ${request(operations, key)} |`,
+    ),
   ].join("\n");
 
 /** Replaces what is between the markers (kept) with `content`; fails loudly when the markers are missing. */
@@ -147,7 +152,11 @@ const operationsOf = (loaded) => ({ ...loaded.dataSourceOperations, ...loaded.tr
 const expectedFiles = (input) => {
   const readme = fs.existsSync(README) ? fs.readFileSync(README, "utf8") : "";
   return [
-    { file: ACTIONS_DOC, expected: renderActionsDoc(input), actual: fs.existsSync(ACTIONS_DOC) ? fs.readFileSync(ACTIONS_DOC, "utf8") : "" },
+    {
+      file: ACTIONS_DOC,
+      expected: renderActionsDoc(input),
+      actual: fs.existsSync(ACTIONS_DOC) ? fs.readFileSync(ACTIONS_DOC, "utf8") : "",
+    },
     { file: README, expected: replaceBetween(readme, renderReadmeTable(input)), actual: readme },
   ];
 };

@@ -24,13 +24,15 @@ const SPECS = {
 };
 const VERBS = ["get", "post", "put", "patch", "delete"];
 
-const toOas3 = async (spec) =>
-  spec.swagger ? (await converter.convertObj(spec, { patch: true, warnOnly: true })).openapi : spec;
+const toOas3 = async (spec) => (spec.swagger ? (await converter.convertObj(spec, { patch: true, warnOnly: true })).openapi : spec);
 
 const resolveRef = (doc, node) => {
   let current = node;
   while (current && current.$ref) {
-    current = current.$ref.replace(/^#\//, "").split("/").reduce((o, k) => o[k], doc);
+    current = current.$ref
+      .replace(/^#\//, "")
+      .split("/")
+      .reduce((o, k) => o[k], doc);
   }
   return current;
 };

@@ -37,8 +37,7 @@ export interface Options {
   debug: boolean;
 }
 export type Target =
-  | { kind: "sandbox" }
-  | { kind: "tenant"; environment: "production" | "integration"; fields: Record<string, string>; secrets: string[] };
+  { kind: "sandbox" } | { kind: "tenant"; environment: "production" | "integration"; fields: Record<string, string>; secrets: string[] };
 export interface Entry {
   kind: "action" | "data source" | "trigger";
   collection: "actions" | "dataSources" | "triggers";

@@ -31,7 +31,8 @@ class UsageError extends Error {
 
 /** Colours only for a terminal that wants them (NO_COLOR, TERM=dumb and pipes get plain text). */
 const colours = (stream, env = process.env) => {
-  const on = Boolean(env.FORCE_COLOR && env.FORCE_COLOR !== "0") || (Boolean(stream && stream.isTTY) && !("NO_COLOR" in env) && env.TERM !== "dumb");
+  const on =
+    Boolean(env.FORCE_COLOR && env.FORCE_COLOR !== "0") || (Boolean(stream && stream.isTTY) && !("NO_COLOR" in env) && env.TERM !== "dumb");
   const wrap = (open, close) => (text) => (on ? `\x1b[${open}m${text}\x1b[${close}m` : String(text));
   return { on, bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39), cyan: wrap(36, 39) };
 };
@@ -78,13 +79,15 @@ const createRedactor = (initial = []) => {
   const text = (input) => {
     let out = String(input);
     for (const secret of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(secret).join("[redacted]");
-    return out
-      // Token-length only, so "ball bearer replaced" in a job summary stays intact.
-      .replace(/\b(bearer\s+)(?!\[redacted\])[A-Za-z0-9\-._~+/]{16,}=*/gi, "$1[redacted]")
-      .replace(
-        /(\b(?:access_?token|refresh_?token|client_?secret|clientSecret|application_?key|applicationKey|app_?key|st-app-key|authorization|password)["']?\s*[:=]\s*["']?)(?!\[redacted\])(?:(?:bearer|basic)\s+)?[^"'\s,}&]+/gi,
-        "$1[redacted]",
-      );
+    return (
+      out
+        // Token-length only, so "ball bearer replaced" in a job summary stays intact.
+        .replace(/\b(bearer\s+)(?!\[redacted\])[A-Za-z0-9\-._~+/]{16,}=*/gi, "$1[redacted]")
+        .replace(
+          /(\b(?:access_?token|refresh_?token|client_?secret|clientSecret|application_?key|applicationKey|app_?key|st-app-key|authorization|password)["']?\s*[:=]\s*["']?)(?!\[redacted\])(?:(?:bearer|basic)\s+)?[^"'\s,}&]+/gi,
+          "$1[redacted]",
+        )
+    );
   };
   return { add, text };
 };
@@ -111,7 +114,19 @@ SERVICETITAN_BASE_URL and SERVICETITAN_TOKEN_URL for a proxy).`;
 
 /** argv (without node and the script) → options; throws UsageError on anything it does not understand. */
 const parseArgs = (argv) => {
-  const options = { key: undefined, inputs: {}, inputsFile: undefined, state: undefined, list: false, filter: undefined, help: false, json: false, sandbox: false, src: false, debug: false };
+  const options = {
+    key: undefined,
+    inputs: {},
+    inputsFile: undefined,
+    state: undefined,
+    list: false,
+    filter: undefined,
+    help: false,
+    json: false,
+    sandbox: false,
+    src: false,
+    debug: false,
+  };
   const positional = [];
   const valueOf = (flag, inline, index) => {
     if (inline !== undefined) return [inline, index];
@@ -121,7 +136,8 @@ const parseArgs = (argv) => {
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
     if (flag === "--input" || flag === "-i") {
       let pair;
       [pair, i] = valueOf(flag, inline, i);
@@ -139,13 +155,16 @@ const parseArgs = (argv) => {
     else if (flag === "--src") options.src = true;
     else if (flag === "--debug") options.debug = true;
     else if (arg.startsWith("-")) {
-      throw new UsageError(`Unknown option ${flag}.${didYouMean(flag, ["--input", "--inputs", "--state", "--list", "--help", "--json", "--sandbox", "--src", "--debug"])}`);
+      throw new UsageError(
+        `Unknown option ${flag}.${didYouMean(flag, ["--input", "--inputs", "--state", "--list", "--help", "--json", "--sandbox", "--src", "--debug"])}`,
+      );
     } else positional.push(arg);
   }
   if (positional.length > 1) throw new UsageError(`Give one key at a time (got ${positional.join(", ")}).`);
   if (options.list) options.filter = positional[0];
   else options.key = positional[0];
-  if (!options.key && !options.list && !options.help) throw new UsageError("Which action, data source or trigger? Give its key, or --list to see them all.");
+  if (!options.key && !options.list && !options.help)
+    throw new UsageError("Which action, data source or trigger? Give its key, or --list to see them all.");
   return options;
 };
 
@@ -164,7 +183,8 @@ const collectInputs = (options, readFile = (file) => fs.readFileSync(file, "utf8
     } catch (error) {
       throw new UsageError(`--inputs ${options.inputsFile} is not valid JSON (${error.message}).`);
     }
-    if (!fromFile || typeof fromFile !== "object" || Array.isArray(fromFile)) throw new UsageError(`--inputs ${options.inputsFile} must hold a JSON object of input key → value.`);
+    if (!fromFile || typeof fromFile !== "object" || Array.isArray(fromFile))
+      throw new UsageError(`--inputs ${options.inputsFile} must hold a JSON object of input key → value.`);
   }
   return { ...fromFile, ...options.inputs };
 };
@@ -182,7 +202,9 @@ const selectTarget = (env = process.env, { forceSandbox = false } = {}) => {
   if (forceSandbox || set.length === 0) return { kind: "sandbox" };
   const missing = TENANT_VARIABLES.filter((name) => !set.includes(name));
   if (missing.length) {
-    throw new UsageError(`To use a real tenant set ${missing.join(", ")} as well (or unset ${set.join(", ")} to use the sandbox, or pass --sandbox).`);
+    throw new UsageError(
+      `To use a real tenant set ${missing.join(", ")} as well (or unset ${set.join(", ")} to use the sandbox, or pass --sandbox).`,
+    );
   }
   const environment = (env.SERVICETITAN_ENV || "production").trim();
   if (environment !== "production" && environment !== "integration") {
@@ -294,10 +316,16 @@ const findEntry = (component, key) => {
     if (definition) return { kind, collection, key, definition };
   }
   const all = KINDS.flatMap(([collection]) => Object.keys(component[collection] || {}));
-  throw new UsageError(`No action, data source or trigger has the key "${key}".${didYouMean(key, all)} (npm run invoke -- --list shows every key.)`);
+  throw new UsageError(
+    `No action, data source or trigger has the key "${key}".${didYouMean(key, all)} (npm run invoke -- --list shows every key.)`,
+  );
 };
 
-const isBlank = (value) => value === undefined || value === null || (typeof value === "string" && value.trim() === "") || (Array.isArray(value) && value.length === 0);
+const isBlank = (value) =>
+  value === undefined ||
+  value === null ||
+  (typeof value === "string" && value.trim() === "") ||
+  (Array.isArray(value) && value.length === 0);
 
 /** Refuses unknown input keys (with a suggestion) and names every required input that has no value. */
 const checkInputs = (entry, values) => {
@@ -362,9 +390,22 @@ const renderHelp = (entry, operation, c = colours(null)) => {
   if (operation) lines.push(`  ${operation}`);
   lines.push("", (definition.inputs || []).some((i) => i.type !== "connection") ? "Inputs:" : "Inputs: the connection only.");
   for (const input of (definition.inputs || []).filter((i) => i.type !== "connection")) {
-    const facts = [input.type, input.collection, input.required ? "required" : "optional", isBlank(input.default) ? undefined : `default ${input.default}`].filter(Boolean);
+    const facts = [
+      input.type,
+      input.collection,
+      input.required ? "required" : "optional",
+      isBlank(input.default) ? undefined : `default ${input.default}`,
+    ].filter(Boolean);
     lines.push(`  ${c.cyan(input.key)}  ${input.label} (${facts.join(", ")})`);
-    if (input.model) lines.push(c.dim(`      one of: ${input.model.map((m) => m.value).filter((v) => v !== "").join(", ")}`));
+    if (input.model)
+      lines.push(
+        c.dim(
+          `      one of: ${input.model
+            .map((m) => m.value)
+            .filter((v) => v !== "")
+            .join(", ")}`,
+        ),
+      );
     if (input.comments) lines.push(c.dim(`      ${input.comments}`));
   }
   return `${lines.join("\n")}\n`;
@@ -453,7 +494,9 @@ const outputOf = (kind, result) => {
 };
 
 const isPicklist = (definition, output) =>
-  definition.dataSourceType === "picklist" && Array.isArray(output) && output.every((o) => o && typeof o === "object" && "key" in o && "label" in o);
+  definition.dataSourceType === "picklist" &&
+  Array.isArray(output) &&
+  output.every((o) => o && typeof o === "object" && "key" in o && "label" in o);
 
 /**
  * The whole runner. Returns the exit code: 0 done, 1 the call failed, 2 the runner was used wrongly.
@@ -476,7 +519,8 @@ const main = async (argv, io = {}) => {
       return 0;
     }
     const { component, actionOperations, source } = loadComponent(options.src ? "src" : io.componentSource || "auto");
-    if (source === "dist/index.js" && !distIsFresh()) err(c.yellow("note: dist/index.js is older than src/: run npm run build (or pass --src).\n"));
+    if (source === "dist/index.js" && !distIsFresh())
+      err(c.yellow("note: dist/index.js is older than src/: run npm run build (or pass --src).\n"));
     if (options.list) {
       out(renderList(component, options.filter, colours(stdout, env)));
       return 0;
@@ -518,7 +562,15 @@ const main = async (argv, io = {}) => {
       metric: () => undefined,
     };
     const instanceState = entry.kind === "trigger" ? instanceStateFrom(readState(options.state)) : undefined;
-    const { kind, result } = await invokeEntry({ component, entry, params, connection: connectionValue(component, fields), debug: options.debug, logger, instanceState });
+    const { kind, result } = await invokeEntry({
+      component,
+      entry,
+      params,
+      connection: connectionValue(component, fields),
+      debug: options.debug,
+      logger,
+      instanceState,
+    });
     progress.done();
     if (options.state) fs.writeFileSync(options.state, `${JSON.stringify(pollingStateOf(instanceState), null, 2)}\n`);
     const output = outputOf(kind, result);
@@ -538,7 +590,8 @@ const main = async (argv, io = {}) => {
   } finally {
     stopWatching();
     if (sandbox) {
-      if (sandbox.violations.length) err(c.yellow(`sandbox: ${sandbox.violations.length} request(s) broke the OpenAPI spec: ${JSON.stringify(sandbox.violations)}\n`));
+      if (sandbox.violations.length)
+        err(c.yellow(`sandbox: ${sandbox.violations.length} request(s) broke the OpenAPI spec: ${JSON.stringify(sandbox.violations)}\n`));
       await sandbox.close();
     }
   }

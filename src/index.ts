@@ -11,7 +11,8 @@ export default component({
   public: false,
   display: {
     label: "ServiceTitan",
-    description: "ServiceTitan is a comprehensive field service management solution that helps businesses manage their operations, workforce, and customer service.",
+    description:
+      "ServiceTitan is a comprehensive field service management solution that helps businesses manage their operations, workforce, and customer service.",
     iconPath: "icon.png",
     category: "Application Connectors",
   },

@@ -44,7 +44,9 @@ const SPEC_OVER_REFERENCE: Record<string, string> = {
 
 describe("example payloads", () => {
   // Binary downloads return a file ({data: Buffer, contentType}), not the operation's JSON.
-  const jsonActions = Object.entries(actionOperations).filter(([key]) => !("contentType" in (component.actions[key].examplePayload as object)));
+  const jsonActions = Object.entries(actionOperations).filter(
+    ([key]) => !("contentType" in (component.actions[key].examplePayload as object)),
+  );
 
   it.each(jsonActions)("%s's example has the shape of what its operation returns, nothing invented", (key, operation) => {
     const ours = keysOf(component.actions[key].examplePayload);

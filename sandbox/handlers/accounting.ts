@@ -2,12 +2,25 @@
 import type { SandboxRecord, Store } from "../store";
 import { money } from "../resources";
 import { badRequest, notFound } from "../problem";
-import { exportFeed, list, mustFind, mustRef, ok, pickDefined, type Handler, type HandlerContext, type HandlerTable, type Json } from "./kit";
+import {
+  exportFeed,
+  list,
+  mustFind,
+  mustRef,
+  ok,
+  pickDefined,
+  type Handler,
+  type HandlerContext,
+  type HandlerTable,
+  type Json,
+} from "./kit";
 
 const DEFAULT_TAX_RATE = 0.086;
 
 const itemsOf = (store: Store, invoiceId: number) =>
-  (store.collection("invoice-items").groupBy("invoiceId").get(invoiceId) || []).filter((i) => i.active).sort((a, b) => a.order - b.order || a.id - b.id);
+  (store.collection("invoice-items").groupBy("invoiceId").get(invoiceId) || [])
+    .filter((i) => i.active)
+    .sort((a, b) => a.order - b.order || a.id - b.id);
 
 /** Invoices embed their (active) items. */
 const invoiceView = (record: SandboxRecord, ctx: HandlerContext) => ({ ...record, items: itemsOf(ctx.store, record.id) });
@@ -29,7 +42,11 @@ function paidOn(store: Store, invoiceId: number): { paid: number; lastPaidOn: st
 }
 
 /** Recomputes subTotal/salesTax/total/balance from items and payments; the job's total follows. */
-export function recomputeInvoice(store: Store, invoice: SandboxRecord, overrides: { subtotal?: number | null; tax?: number | null } = {}): void {
+export function recomputeInvoice(
+  store: Store,
+  invoice: SandboxRecord,
+  overrides: { subtotal?: number | null; tax?: number | null } = {},
+): void {
   const items = itemsOf(store, invoice.id);
   const subTotal = overrides.subtotal ?? items.reduce((sum, i) => sum + Number(i.total), 0);
   const rate = (store.collection("business-units").get(invoice.businessUnit?.id)?.defaultTaxRate as number) ?? DEFAULT_TAX_RATE;
@@ -76,13 +93,17 @@ function upsertItems(ctx: HandlerContext, invoice: SandboxRecord, inputs: Json[]
         throw badRequest({ [`${field}[${i}].id`]: [`Invoice item with id ${input.id} not found on invoice ${invoice.id}`] });
       }
       // Rebuild so the derived strings (price, total, totalCost) follow the new numbers.
-      const rebuilt = items.def.build(ctx.store, {
-        ...item,
-        quantity: Number(item.quantity),
-        unitPrice: Number(item.price),
-        unitCost: Number(item.cost),
-        ...fields,
-      }, item.id);
+      const rebuilt = items.def.build(
+        ctx.store,
+        {
+          ...item,
+          quantity: Number(item.quantity),
+          unitPrice: Number(item.price),
+          unitCost: Number(item.cost),
+          ...fields,
+        },
+        item.id,
+      );
       items.update(item, rebuilt);
     } else {
       ctx.store.create("invoice-items", { invoiceId: invoice.id, order: ++order, ...fields });
@@ -99,8 +120,18 @@ function invoiceFields(ctx: HandlerContext, body: Json): Record<string, unknown>
     ...(body.typeId != null ? { invoiceType: { id: body.typeId, name: null } } : {}),
     ...(body.invoicedOn != null ? { invoiceDate: body.invoicedOn } : {}),
     ...(assignee ? { assignedTo: { id: assignee.id, name: assignee.name } } : {}),
-    ...(body.royaltyStatus !== undefined || body.royaltyDate !== undefined || body.royaltySentOn !== undefined || body.royaltyMemo !== undefined
-      ? { royalty: { status: body.royaltyStatus ?? null, date: body.royaltyDate ?? null, sentOn: body.royaltySentOn ?? null, memo: body.royaltyMemo ?? null } }
+    ...(body.royaltyStatus !== undefined ||
+    body.royaltyDate !== undefined ||
+    body.royaltySentOn !== undefined ||
+    body.royaltyMemo !== undefined
+      ? {
+          royalty: {
+            status: body.royaltyStatus ?? null,
+            date: body.royaltyDate ?? null,
+            sentOn: body.royaltySentOn ?? null,
+            memo: body.royaltyMemo ?? null,
+          },
+        }
       : {}),
   };
 }
@@ -124,14 +155,17 @@ const paymentWriteView = (payment: SandboxRecord) => ({ ...payment, typeId: paym
 
 function paymentFields(ctx: HandlerContext, body: Json): Record<string, unknown> {
   mustRef(ctx, "payment-types", body.typeId, "typeId");
-  (body.splits ?? []).forEach((s: Json, i: number) => s.invoiceId != null && mustRef(ctx, "invoices", s.invoiceId, `splits[${i}].invoiceId`));
+  (body.splits ?? []).forEach(
+    (s: Json, i: number) => s.invoiceId != null && mustRef(ctx, "invoices", s.invoiceId, `splits[${i}].invoiceId`),
+  );
   return {
     paymentTypeId: body.typeId,
     ...pickDefined(body, ["splits", "memo", "paidOn", "authCode", "checkNumber", "exportId", "status", "active"]),
   };
 }
 
-const invoicesOf = (payment: SandboxRecord) => (payment.splits as { invoiceId: number | null }[]).map((s) => s.invoiceId).filter((id): id is number => id != null);
+const invoicesOf = (payment: SandboxRecord) =>
+  (payment.splits as { invoiceId: number | null }[]).map((s) => s.invoiceId).filter((id): id is number => id != null);
 
 function recomputeInvoices(store: Store, ids: number[]): void {
   for (const id of new Set(ids)) {
@@ -152,7 +186,11 @@ export const accounting: HandlerTable = {
       ...invoiceFields(ctx, body),
       adjustmentToId: original.id,
     });
-    upsertItems(ctx, invoice, (body.items ?? []).map((i: Json) => ({ ...i, id: undefined })));
+    upsertItems(
+      ctx,
+      invoice,
+      (body.items ?? []).map((i: Json) => ({ ...i, id: undefined })),
+    );
     recomputeInvoice(store, invoice, { subtotal: body.subtotal, tax: body.tax });
     return ok(invoice.id);
   },

@@ -65,7 +65,9 @@ function contactHandlers(parent: CollectionName, contacts: CollectionName, key: 
     const changes = pickDefined(ctx.body, CONTACT_FIELDS);
     const type = (changes.type ?? contact.type) as string;
     const value = (changes.value ?? contact.value) as string;
-    ctx.store.collection(contacts).update(contact, { ...changes, phoneSettings: { ...contact.phoneSettings, phoneNumber: /Phone/.test(type) ? value : "" } });
+    ctx.store
+      .collection(contacts)
+      .update(contact, { ...changes, phoneSettings: { ...contact.phoneSettings, phoneNumber: /Phone/.test(type) ? value : "" } });
     return ok(contact);
   };
   const remove: Handler = (ctx) => {
@@ -85,8 +87,21 @@ function bookingFields(ctx: HandlerContext, body: Json): Record<string, unknown>
   if (body.businessUnitId !== undefined) mustRef(ctx, "business-units", body.businessUnitId, "businessUnitId");
   if (body.jobTypeId !== undefined) mustRef(ctx, "job-types", body.jobTypeId, "jobTypeId");
   return pickDefined(body, [
-    "source", "name", "address", "contacts", "customerType", "start", "summary", "campaignId", "businessUnitId",
-    "jobTypeId", "priority", "isFirstTimeClient", "uploadedImages", "isSendConfirmationEmail", "externalId",
+    "source",
+    "name",
+    "address",
+    "contacts",
+    "customerType",
+    "start",
+    "summary",
+    "campaignId",
+    "businessUnitId",
+    "jobTypeId",
+    "priority",
+    "isFirstTimeClient",
+    "uploadedImages",
+    "isSendConfirmationEmail",
+    "externalId",
   ]);
 }
 

@@ -34,7 +34,8 @@ export const dispatch: HandlerTable = {
   AppointmentAssignments_UnassignTechnicians: (ctx) => {
     const { appointment, technicianIds } = assignmentRequest(ctx);
     for (const assignment of activeAssignments(ctx, appointment.id)) {
-      if (technicianIds.includes(assignment.technicianId)) ctx.store.collection("appointment-assignments").update(assignment, { active: false });
+      if (technicianIds.includes(assignment.technicianId))
+        ctx.store.collection("appointment-assignments").update(assignment, { active: false });
     }
     return ok(appointment);
   },

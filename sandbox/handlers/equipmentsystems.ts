@@ -1,14 +1,39 @@
 /** equipmentsystems/v2: installed equipment and its attachments (upload, then attach by path). */
 import { randomUUID } from "crypto";
 import { badRequest, HttpError } from "../problem";
-import { customFields, exportFeed, getOne, list, mustFind, mustRef, mustRefAll, ok, pickDefined, type HandlerContext, type HandlerTable, type Json } from "./kit";
+import {
+  customFields,
+  exportFeed,
+  getOne,
+  list,
+  mustFind,
+  mustRef,
+  mustRefAll,
+  ok,
+  pickDefined,
+  type HandlerContext,
+  type HandlerTable,
+  type Json,
+} from "./kit";
 
 /** Where GET …/attachments?path= redirects: served by the sandbox without the API's auth, like a signed blob URL. */
 export const FILES_PREFIX = "/sandbox-files/";
 
 const EQUIPMENT_FIELDS = [
-  "name", "installedOn", "actualReplacementDate", "serialNumber", "barcodeId", "memo", "manufacturer", "model", "cost",
-  "manufacturerWarrantyStart", "manufacturerWarrantyEnd", "serviceProviderWarrantyStart", "serviceProviderWarrantyEnd", "attachments",
+  "name",
+  "installedOn",
+  "actualReplacementDate",
+  "serialNumber",
+  "barcodeId",
+  "memo",
+  "manufacturer",
+  "model",
+  "cost",
+  "manufacturerWarrantyStart",
+  "manufacturerWarrantyEnd",
+  "serviceProviderWarrantyStart",
+  "serviceProviderWarrantyEnd",
+  "attachments",
 ];
 
 function equipmentFields(ctx: HandlerContext, body: Json, ownerId: number): Record<string, unknown> {
@@ -22,14 +47,29 @@ function equipmentFields(ctx: HandlerContext, body: Json, ownerId: number): Reco
       ? {
           tags: tagTypes.map((typeId, i) => {
             const type = ctx.store.collection("tag-types").get(typeId)!;
-            return { id: ownerId * 100 + i, ownerId, typeId, typeName: type.name, memo: null, color: type.color, textColor: null, code: type.code };
+            return {
+              id: ownerId * 100 + i,
+              ownerId,
+              typeId,
+              typeName: type.name,
+              memo: null,
+              color: type.color,
+              textColor: null,
+              code: type.code,
+            };
           }),
         }
       : {}),
   };
 }
 
-const CONTENT_TYPES: Record<string, string> = { pdf: "application/pdf", png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", txt: "text/plain" };
+const CONTENT_TYPES: Record<string, string> = {
+  pdf: "application/pdf",
+  png: "image/png",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  txt: "text/plain",
+};
 
 export const equipmentsystems: HandlerTable = {
   InstalledEquipment_GetList: list("installed-equipment"),
@@ -58,7 +98,11 @@ export const equipmentsystems: HandlerTable = {
     if (!file) throw badRequest({ file: ["A multipart/form-data part named 'file' is required"] });
     const ext = /\.([A-Za-z0-9]{1,8})$/.exec(file.fileName)?.[1]?.toLowerCase() ?? "bin";
     const path = `InstalledEquipment/Documents/${randomUUID()}.${ext}`;
-    ctx.store.files.set(path, { data: file.data, fileName: file.fileName, contentType: file.contentType || CONTENT_TYPES[ext] || "application/octet-stream" });
+    ctx.store.files.set(path, {
+      data: file.data,
+      fileName: file.fileName,
+      contentType: file.contentType || CONTENT_TYPES[ext] || "application/octet-stream",
+    });
     return ok({ path });
   },
 

@@ -74,7 +74,20 @@ function jobFields(ctx: HandlerContext, body: Json, current?: SandboxRecord): Re
     throw badRequest({ priority: [`Priority must be one of ${PRIORITIES.join(", ")}`] });
   }
   return {
-    ...pickDefined(body, ["customerId", "locationId", "projectId", "businessUnitId", "jobTypeId", "priority", "campaignId", "summary", "tagTypeIds", "customerPo", "soldById", "jobGeneratedLeadSource"]),
+    ...pickDefined(body, [
+      "customerId",
+      "locationId",
+      "projectId",
+      "businessUnitId",
+      "jobTypeId",
+      "priority",
+      "campaignId",
+      "summary",
+      "tagTypeIds",
+      "customerPo",
+      "soldById",
+      "jobGeneratedLeadSource",
+    ]),
     ...customAndExternalData(body, current),
   };
 }
@@ -104,11 +117,23 @@ function appointmentUpdate(ctx: HandlerContext, changes: Record<string, unknown>
 
 function projectFields(ctx: HandlerContext, body: Json, current?: SandboxRecord): Record<string, unknown> {
   if (body.statusId != null && !PROJECT_STATUSES[body.statusId]) {
-    throw badRequest({ statusId: [`Project status with id ${body.statusId} not found (known: ${Object.keys(PROJECT_STATUSES).join(", ")})`] });
+    throw badRequest({
+      statusId: [`Project status with id ${body.statusId} not found (known: ${Object.keys(PROJECT_STATUSES).join(", ")})`],
+    });
   }
   if (body.projectManagerIds !== undefined) mustRefAll(ctx, "technicians", body.projectManagerIds, "projectManagerIds");
   return {
-    ...pickDefined(body, ["name", "summary", "statusId", "subStatusId", "projectTypeId", "projectManagerIds", "startDate", "targetCompletionDate", "actualCompletionDate"]),
+    ...pickDefined(body, [
+      "name",
+      "summary",
+      "statusId",
+      "subStatusId",
+      "projectTypeId",
+      "projectManagerIds",
+      "startDate",
+      "targetCompletionDate",
+      "actualCompletionDate",
+    ]),
     ...(body.statusId != null ? { status: PROJECT_STATUSES[body.statusId] } : {}),
     ...customAndExternalData(body, current),
   };
@@ -166,14 +191,20 @@ export const jpm: HandlerTable = {
 
   Jobs_RemoveCancellation: (ctx) => setJobStatus(ctx, { cancelReasonId: null, cancelMemo: null }, "Scheduled", ["Canceled"]),
   Jobs_Hold: (ctx) => setJobStatus(ctx, {}, "Hold", ["Scheduled", "Dispatched", "InProgress"]),
-  Jobs_Complete: (ctx) => setJobStatus(ctx, { completedOn: ctx.body.completedOn }, "Completed", ["Scheduled", "Dispatched", "InProgress", "Hold"]),
+  Jobs_Complete: (ctx) =>
+    setJobStatus(ctx, { completedOn: ctx.body.completedOn }, "Completed", ["Scheduled", "Dispatched", "InProgress", "Hold"]),
 
   Jobs_GetCancelReasons: (ctx) => {
     const reasons = ctx.store.collection("job-cancel-reasons");
     const data = [...parseIds(ctx.query.ids)]
       .map((id) => ctx.store.collection("jobs").get(id))
       .filter((job): job is SandboxRecord => !!job && job.jobStatus === "Canceled" && job.cancelReasonId != null)
-      .map((job) => ({ jobId: job.id, reasonId: job.cancelReasonId, name: reasons.get(job.cancelReasonId)?.name ?? "", text: job.cancelMemo ?? "" }));
+      .map((job) => ({
+        jobId: job.id,
+        reasonId: job.cancelReasonId,
+        name: reasons.get(job.cancelReasonId)?.name ?? "",
+        text: job.cancelMemo ?? "",
+      }));
     return ok({ page: 1, pageSize: data.length, hasMore: false, totalCount: null, data });
   },
 

@@ -1,12 +1,38 @@
 /** settings/v2: business units, user roles, tag types, technicians. */
-import { customFields, exportFeed, getOne, list, mustFind, mustRef, ok, pickDefined, type HandlerContext, type HandlerTable, type Json } from "./kit";
+import {
+  customFields,
+  exportFeed,
+  getOne,
+  list,
+  mustFind,
+  mustRef,
+  ok,
+  pickDefined,
+  type HandlerContext,
+  type HandlerTable,
+  type Json,
+} from "./kit";
 
 /** Body fields shared by technician create and update (the password is never stored). */
 function technicianFields(ctx: HandlerContext, body: Json): Record<string, unknown> {
   if (body.businessUnitId != null) mustRef(ctx, "business-units", body.businessUnitId, "businessUnitId");
   if (body.roleId !== undefined) mustRef(ctx, "user-roles", body.roleId, "roleId");
   return {
-    ...pickDefined(body, ["name", "phoneNumber", "email", "businessUnitId", "aadUserId", "team", "dailyGoal", "burdenRate", "jobFilter", "positions", "bio", "memo", "accountLocked"]),
+    ...pickDefined(body, [
+      "name",
+      "phoneNumber",
+      "email",
+      "businessUnitId",
+      "aadUserId",
+      "team",
+      "dailyGoal",
+      "burdenRate",
+      "jobFilter",
+      "positions",
+      "bio",
+      "memo",
+      "accountLocked",
+    ]),
     ...(body.login !== undefined ? { loginName: body.login } : {}),
     ...(body.roleId !== undefined ? { roleIds: [body.roleId] } : {}),
     ...(body.licenseType !== undefined ? { isManagedTech: body.licenseType !== "NonManagedTech" } : {}),

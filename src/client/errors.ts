@@ -39,10 +39,7 @@ export class ServiceTitanError extends Error {
 
 /** Replaces every secret (client secret, token, app key) in a text. */
 export const redact = (text: string, secrets: Array<string | undefined>): string =>
-  secrets.reduce<string>(
-    (out, secret) => (secret && secret.length >= 4 ? out.split(secret).join("[redacted]") : out),
-    text,
-  );
+  secrets.reduce<string>((out, secret) => (secret && secret.length >= 4 ? out.split(secret).join("[redacted]") : out), text);
 
 const asProblem = (data: unknown): ProblemDetails => {
   if (data && typeof data === "object" && !Buffer.isBuffer(data)) return data as ProblemDetails;
@@ -88,7 +85,14 @@ export const toServiceTitanError = (error: unknown, context: ErrorContext): Serv
       code === "ECONNABORTED" || code === "ETIMEDOUT"
         ? `no answer within ${Math.round((context.timeoutMs ?? 0) / 1000)} s (client timeout; raise "Request Timeout (seconds)" on the connection if ServiceTitan needs longer)`
         : `network error${code ? ` ${code}` : ""}: ${(error as Error)?.message ?? String(error)}`;
-    return new ServiceTitanError(clean(`ServiceTitan request ${context.request} failed: ${reason}`), undefined, undefined, {}, undefined, context.request);
+    return new ServiceTitanError(
+      clean(`ServiceTitan request ${context.request} failed: ${reason}`),
+      undefined,
+      undefined,
+      {},
+      undefined,
+      context.request,
+    );
   }
   const { status, statusText } = error.response;
   const problem = asProblem(error.response.data);
@@ -123,7 +127,12 @@ export const toConnectionError = (connection: Connection, error: ServiceTitanErr
  * (an unexpected axios error, a bug) is reduced to an Error whose message carries no request headers.
  */
 export const handleError = (error: unknown): unknown => {
-  if (error instanceof ServiceTitanError || error instanceof InputError || (error as { name?: string })?.name === "ConnectionError") return error;
-  if (isAxiosError(error)) return toServiceTitanError(error, { request: `${error.config?.method?.toUpperCase() ?? ""} ${error.config?.url ?? ""}`.trim(), secrets: [] });
+  if (error instanceof ServiceTitanError || error instanceof InputError || (error as { name?: string })?.name === "ConnectionError")
+    return error;
+  if (isAxiosError(error))
+    return toServiceTitanError(error, {
+      request: `${error.config?.method?.toUpperCase() ?? ""} ${error.config?.url ?? ""}`.trim(),
+      secrets: [],
+    });
   return error;
 };

@@ -143,7 +143,9 @@ export const createClient = (connection: Connection, options: ClientOptions = {}
     answered(config); // a retry re-sends the same config: its previous attempt has been answered by now
     releases.set(config, await acquireSlot(windowKey)); // every attempt, retries included, takes a slot
     if (accessToken) config.headers.Authorization = `Bearer ${accessToken}`;
-    log(`→ ${String(config.method).toUpperCase()} ${config.url}${config.params ? ` ${new URLSearchParams(config.params).toString()}` : ""}`);
+    log(
+      `→ ${String(config.method).toUpperCase()} ${config.url}${config.params ? ` ${new URLSearchParams(config.params).toString()}` : ""}`,
+    );
     return config;
   });
   http.interceptors.response.use(

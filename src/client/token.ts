@@ -19,8 +19,7 @@ interface CachedToken {
 const cache = new Map<string, CachedToken>();
 const inFlight = new Map<string, Promise<CachedToken>>();
 
-const cacheKey = (c: ResolvedConnection) =>
-  createHash("sha256").update(`${c.tokenUrl}\n${c.clientId}\n${c.clientSecret}`).digest("hex");
+const cacheKey = (c: ResolvedConnection) => createHash("sha256").update(`${c.tokenUrl}\n${c.clientId}\n${c.clientSecret}`).digest("hex");
 
 export const canFetchTokens = (c: ResolvedConnection): boolean => Boolean(c.clientId && c.clientSecret && c.tokenUrl);
 
@@ -38,7 +37,9 @@ const fetchToken = async (c: ResolvedConnection): Promise<CachedToken> => {
   } catch (error) {
     const status = isAxiosError(error) ? error.response?.status : undefined;
     const body = isAxiosError(error) ? error.response?.data : undefined;
-    const reason = body?.error ? `${status} ${body.error}${body.error_description ? ` (${body.error_description})` : ""}` : status ?? (error as Error).message;
+    const reason = body?.error
+      ? `${status} ${body.error}${body.error_description ? ` (${body.error_description})` : ""}`
+      : (status ?? (error as Error).message);
     throw new ConnectionError(
       c.connection,
       redact(

@@ -66,7 +66,7 @@ export const toJson = (label: string, value: unknown, shape?: "object" | "array"
     }
   }
   if (shape === "object" && (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))) {
-    throw new InputError(label, "must be a JSON object such as {\"key\": \"value\"}.");
+    throw new InputError(label, 'must be a JSON object such as {"key": "value"}.');
   }
   if (shape === "array" && !Array.isArray(parsed)) throw new InputError(label, "must be a JSON array such as [1, 2].");
   return parsed;
@@ -75,7 +75,10 @@ export const toJson = (label: string, value: unknown, shape?: "object" | "array"
 /** "1, 2,3" or ["1", 2] → [1, 2, 3]. */
 export const toIntegerList = (label: string, value: unknown): number[] => {
   const items = Array.isArray(value) ? value : String(value).split(",");
-  return items.map((item) => String(item).trim()).filter((item) => item !== "").map((item) => toInteger(label, item));
+  return items
+    .map((item) => String(item).trim())
+    .filter((item) => item !== "")
+    .map((item) => toInteger(label, item));
 };
 
 interface BaseOptions {
@@ -125,13 +128,16 @@ export const idListInput = (options: BaseOptions & { dataSource?: string; max?: 
         if (options.required) throw new InputError(options.label, "needs at least one id.");
         return undefined;
       }
-      if (max !== undefined && list.length > max) throw new InputError(options.label, `has ${list.length} ids; ServiceTitan accepts at most ${max}.`);
+      if (max !== undefined && list.length > max)
+        throw new InputError(options.label, `has ${list.length} ids; ServiceTitan accepts at most ${max}.`);
       return list;
     },
   });
 };
 
-export const stringInput = (options: BaseOptions & { default?: string; model?: Array<{ label: string; value: string }>; multiline?: boolean }) => {
+export const stringInput = (
+  options: BaseOptions & { default?: string; model?: Array<{ label: string; value: string }>; multiline?: boolean },
+) => {
   const { multiline, ...rest } = options;
   return input({
     type: (multiline ? "text" : "string") as "string",

@@ -47,7 +47,10 @@ export const fromInput = (label = "From") =>
       const text = value === undefined || value === null ? "" : String(value).trim();
       if (!text) return undefined;
       if (looksLikeDate(text) && !isValid(parseISO(text))) {
-        throw new InputError(label, `"${text}" looks like a date but is not a valid one; use a date such as 2024-01-01 or the continueFrom value of a previous export.`);
+        throw new InputError(
+          label,
+          `"${text}" looks like a date but is not a valid one; use a date such as 2024-01-01 or the continueFrom value of a previous export.`,
+        );
       }
       if (/\s/.test(text)) throw new InputError(label, `"${text}" is neither a date nor a continueFrom value (those contain no spaces).`);
       return text;
@@ -62,7 +65,8 @@ export const includeRecentChangesInput = input({
   default: "false",
   comments:
     "Receive changes within minutes instead of after about 15 minutes. ServiceTitan may then return the same change more than once on consecutive reads.",
-  clean: (value: unknown) => (value === undefined || value === null || value === "" ? undefined : toBoolean("Include Recent Changes", value) || undefined),
+  clean: (value: unknown) =>
+    value === undefined || value === null || value === "" ? undefined : toBoolean("Include Recent Changes", value) || undefined,
 });
 
 /** "customerContacts" → "exportCustomerContacts" */
@@ -89,7 +93,8 @@ export const exportAction = (feed: ExportFeed) => {
 };
 
 /** Every feed of a table as actions keyed exportJobs, exportCustomers, … */
-export const exportActions = (feeds: readonly ExportFeed[]) => Object.fromEntries(feeds.map((feed) => [exportActionKey(feed), exportAction(feed)]));
+export const exportActions = (feeds: readonly ExportFeed[]) =>
+  Object.fromEntries(feeds.map((feed) => [exportActionKey(feed), exportAction(feed)]));
 
 // ---- Reading a feed for the trigger ------------------------------------------------------------------------------
 
@@ -116,7 +121,9 @@ export const classify = (record: FeedRecord, createdField = "createdOn"): Change
   if (record.active === false) return "deactivated";
   const created = Date.parse(String(record[createdField] ?? ""));
   const modified = Date.parse(String(record.modifiedOn ?? ""));
-  return Number.isFinite(created) && Number.isFinite(modified) && Math.abs(modified - created) <= CREATED_TOLERANCE_MS ? "created" : "updated";
+  return Number.isFinite(created) && Number.isFinite(modified) && Math.abs(modified - created) <= CREATED_TOLERANCE_MS
+    ? "created"
+    : "updated";
 };
 
 /**
@@ -181,11 +188,16 @@ export interface ReadResult {
  * its end without delivering; on a huge tenant that is a page or two, not the whole history. With a look-back date
  * it starts there and delivers (backfill), `maxRecords` per run.
  */
-export const readChanges = async (client: ServiceTitanClient, feed: ExportFeed, stored: FeedState, options: ReadOptions): Promise<ReadResult> => {
+export const readChanges = async (
+  client: ServiceTitanClient,
+  feed: ExportFeed,
+  stored: FeedState,
+  options: ReadOptions,
+): Promise<ReadResult> => {
   const fresh = stored.feed !== feed.key || !stored.from;
   const priming = fresh ? !options.lookBack : Boolean(stored.priming);
-  let from = fresh ? options.lookBack ?? options.now : stored.from!;
-  const seen = new Set([...(fresh ? [] : stored.page ?? []), ...(fresh ? [] : stored.recent ?? [])]);
+  let from = fresh ? (options.lookBack ?? options.now) : stored.from!;
+  const seen = new Set([...(fresh ? [] : (stored.page ?? [])), ...(fresh ? [] : (stored.recent ?? []))]);
   let pageTaken = fresh ? [] : [...(stored.page ?? [])];
   const recent = fresh ? [] : [...(stored.recent ?? [])];
   const changes: ReadResult["changes"] = [];
@@ -245,4 +257,7 @@ export const readChanges = async (client: ServiceTitanClient, feed: ExportFeed, 
 
 /** Changes grouped the way the trigger delivers them: `{created: [], updated: [], deactivated: []}`. */
 export const groupChanges = (changes: ReadResult["changes"]) =>
-  Object.fromEntries(CHANGE_TYPES.map((type) => [type, changes.filter((c) => c.changeType === type).map((c) => c.record)])) as Record<ChangeType, FeedRecord[]>;
+  Object.fromEntries(CHANGE_TYPES.map((type) => [type, changes.filter((c) => c.changeType === type).map((c) => c.record)])) as Record<
+    ChangeType,
+    FeedRecord[]
+  >;

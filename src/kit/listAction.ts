@@ -34,7 +34,12 @@ const specComment = (description: string) =>
 /** "Available fields are: Id, ModifiedOn, CreatedOn." → dropdown of +Id, -Id, … */
 export const sortChoices = (description: string): string[] => {
   const match = /Available fields are:\s*([^.]+)/i.exec(description.replace(/\\\n/g, " "));
-  const fields = match ? match[1].split(",").map((f) => f.trim()).filter(Boolean) : [];
+  const fields = match
+    ? match[1]
+        .split(",")
+        .map((f) => f.trim())
+        .filter(Boolean)
+    : [];
   return fields.flatMap((f) => [`+${f}`, `-${f}`]);
 };
 
@@ -46,7 +51,12 @@ export const filterInputFor = (operation: OperationKey, name: string): InputFiel
   const comments = specComment(q.description) || undefined;
   if (name === "ids") return idListInput({ label: "IDs", max: 50, comments: "Only these records (at most 50 ids)." });
   if (name === "active") {
-    return enumInput({ label: "Active", values: ["True", "Any", "False"], default: "True", comments: "True (the API's default) returns active records only; Any returns active and inactive." });
+    return enumInput({
+      label: "Active",
+      values: ["True", "Any", "False"],
+      default: "True",
+      comments: "True (the API's default) returns active records only; Any returns active and inactive.",
+    });
   }
   if (name === "sort") {
     const choices = sortChoices(q.description);
@@ -94,17 +104,36 @@ export const listAction = (spec: ListActionSpec) => {
   const params: Params = {
     ...spec.path,
     ...filterParams,
-    fetchAll: { in: "query", input: switchInput({ label: "Fetch All", comments: "Fetch every matching record (large pages, concurrent) instead of one page." }) },
+    fetchAll: {
+      in: "query",
+      input: switchInput({ label: "Fetch All", comments: "Fetch every matching record (large pages, concurrent) instead of one page." }),
+    },
     maxRecords: {
       in: "query",
-      input: integerInput({ label: "Max Records", min: 1, comments: "With Fetch All: stop after this many records (empty: no cap). The result says whether the cap cut it." }),
+      input: integerInput({
+        label: "Max Records",
+        min: 1,
+        comments: "With Fetch All: stop after this many records (empty: no cap). The result says whether the cap cut it.",
+      }),
     },
-    page: { in: "query", input: integerInput({ label: "Page", min: 1, example: "1", comments: "Page number (from 1) when not fetching all." }) },
+    page: {
+      in: "query",
+      input: integerInput({ label: "Page", min: 1, example: "1", comments: "Page number (from 1) when not fetching all." }),
+    },
     pageSize: {
       in: "query",
-      input: integerInput({ label: "Page Size", min: 1, max: LARGEST_PAGE_SIZE, example: "50", comments: "Records per page (ServiceTitan's default is 50; up to 5000)." }),
+      input: integerInput({
+        label: "Page Size",
+        min: 1,
+        max: LARGEST_PAGE_SIZE,
+        example: "50",
+        comments: "Records per page (ServiceTitan's default is 50; up to 5000).",
+      }),
     },
-    includeTotal: { in: "query", input: switchInput({ label: "Include Total", comments: "Also return totalCount, the number of matching records." }) },
+    includeTotal: {
+      in: "query",
+      input: switchInput({ label: "Include Total", comments: "Also return totalCount, the number of matching records." }),
+    },
     additionalQueryParameters: mergedIntoQuery(
       keyValueInput({
         label: "Additional Query Parameters",
@@ -124,16 +153,29 @@ export const listAction = (spec: ListActionSpec) => {
       const placed = placeParams(params, rest);
       if (!fetchAll) {
         if (maxRecords !== undefined) throw new InputError("Max Records", "only applies with Fetch All; use Page Size for one page.");
-        return client.request(spec.operation, { ...placed, query: { ...placed.query, page, pageSize, includeTotal: includeTotal || undefined }, subject: spec.subject?.(values) });
+        return client.request(spec.operation, {
+          ...placed,
+          query: { ...placed.query, page, pageSize, includeTotal: includeTotal || undefined },
+          subject: spec.subject?.(values),
+        });
       }
-      if (page !== undefined) throw new InputError("Page", "cannot be combined with Fetch All (which starts at page 1 and reads every page).");
+      if (page !== undefined)
+        throw new InputError("Page", "cannot be combined with Fetch All (which starts at page 1 and reads every page).");
       const { records, capped, totalCount } = await collectList(client, spec.operation, placed, {
         maxRecords: maxRecords as number | undefined,
         pageSize: pageSize as number | undefined,
       });
       // Same envelope as one page, so downstream steps work either way, plus how many came back and whether the cap
       // cut it. The pager asks for the total anyway, so it is returned whether or not Include Total was set.
-      return { page: 1, pageSize: records.length, hasMore: capped, totalCount: totalCount ?? null, data: records, recordCount: records.length, capped };
+      return {
+        page: 1,
+        pageSize: records.length,
+        hasMore: capped,
+        totalCount: totalCount ?? null,
+        data: records,
+        recordCount: records.length,
+        capped,
+      };
     },
   });
 };

@@ -87,7 +87,7 @@ export const operationAction = (spec: OperationActionSpec) => {
       if (spec.perform) return { data: orEmpty(await spec.perform(client, values as Values, context)) };
       const placed = placeParams(spec.params, values as Values);
       const needsBody = operations[spec.operation].body !== null;
-      const body = spec.body ? spec.body(values as Values) : placed.body ?? (needsBody ? {} : undefined);
+      const body = spec.body ? spec.body(values as Values) : (placed.body ?? (needsBody ? {} : undefined));
       const data = await client.request(spec.operation, {
         ...placed,
         body,

@@ -19,7 +19,12 @@ export const appointmentAssignments: ResourceModule = {
       description: "Retrieve a list of appointment assignments",
       operation: "GET /dispatch/v2/tenant/{tenant}/appointment-assignments",
       filters: {
-        appointmentIds: idListInput({ label: "Appointment IDs", max: 50, dataSource: "selectAppointment", comments: "Only the assignments of these appointments (at most 50 ids)." }),
+        appointmentIds: idListInput({
+          label: "Appointment IDs",
+          max: 50,
+          dataSource: "selectAppointment",
+          comments: "Only the assignments of these appointments (at most 50 ids).",
+        }),
         jobId: jobIdInput({ required: false }),
       },
       examplePayload: exampleOf("GET /dispatch/v2/tenant/{tenant}/appointment-assignments"),

@@ -21,7 +21,9 @@ export const appointmentIdInput = (options: { label?: string; required?: boolean
 const createParams: Params = {
   jobId: inBody(jobIdInput({ required: true })),
   ...appointmentScheduleParams(),
-  specialInstructions: inBody(stringInput({ label: "Special Instructions", multiline: true, comments: "Notes for the technician about this visit." })),
+  specialInstructions: inBody(
+    stringInput({ label: "Special Instructions", multiline: true, comments: "Notes for the technician about this visit." }),
+  ),
 };
 
 export const appointments: ResourceModule = {
@@ -34,7 +36,11 @@ export const appointments: ResourceModule = {
         jobId: jobIdInput({ required: false }),
         projectId: projectIdInput(),
         customerId: customerIdInput(),
-        technicianId: idInput({ label: "Technician ID", dataSource: "selectTechnician", comments: "Appointments assigned to this technician." }),
+        technicianId: idInput({
+          label: "Technician ID",
+          dataSource: "selectTechnician",
+          comments: "Appointments assigned to this technician.",
+        }),
         number: stringInput({ label: "Number", comments: "The appointment number (as shown in ServiceTitan, e.g. 1234-1)." }),
       },
       examplePayload: exampleOf("GET /jpm/v2/tenant/{tenant}/appointments"),
@@ -52,7 +58,8 @@ export const appointments: ResourceModule = {
       description: "Adds a new appointment to an existing job",
       operation: "POST /jpm/v2/tenant/{tenant}/appointments",
       params: createParams,
-      body: (values: Values) => checkAppointmentWindow(placeParams(createParams, values).body ?? {}, (field) => (field === "end" ? "End" : "Arrival Window End")),
+      body: (values: Values) =>
+        checkAppointmentWindow(placeParams(createParams, values).body ?? {}, (field) => (field === "end" ? "End" : "Arrival Window End")),
       examplePayload: exampleOf("POST /jpm/v2/tenant/{tenant}/appointments"),
     }),
     deleteAppointment: operationAction({
@@ -70,7 +77,10 @@ export const appointments: ResourceModule = {
       description: "Select an Appointment from a dropdown menu (up to 10,000 Appointments)",
       operation: "GET /jpm/v2/tenant/{tenant}/appointments",
       query: { sort: "-Id" }, // the newest appointments survive the cap, listed newest first
-      option: (appointment) => ({ key: String(appointment.id), label: `#${appointment.appointmentNumber || appointment.id} (ID: ${appointment.id})` }),
+      option: (appointment) => ({
+        key: String(appointment.id),
+        label: `#${appointment.appointmentNumber || appointment.id} (ID: ${appointment.id})`,
+      }),
       order: "api",
       example: [{ key: "1", label: "#1 (ID: 1)" }],
     }),

@@ -24,7 +24,14 @@ const bookingProvider = () =>
     "booking_provider",
   );
 const bookingId = (dataSource?: string) =>
-  inPath(idInput({ label: "Booking ID", required: true, dataSource, comments: "The booking's id (from a list of bookings or Create Booking by Provider)." }));
+  inPath(
+    idInput({
+      label: "Booking ID",
+      required: true,
+      dataSource,
+      comments: "The booking's id (from a list of bookings or Create Booking by Provider).",
+    }),
+  );
 const bookingSubject = (v: Values) => `Booking ${v.id}`;
 const providerBookingSubject = (v: Values) => `Booking ${v.id} of booking provider ${v.bookingProvider}`;
 
@@ -42,23 +49,50 @@ const urlListInput = input({
 
 /** The booking's fields; `creating` makes source, name, summary, isFirstTimeClient and externalId required as the spec says. */
 const bookingFields = (creating: boolean): Params => ({
-  source: inBody(stringInput({ label: "Source", required: creating, example: "Website", comments: "Where the booking came from, e.g. your site or app's name." })),
+  source: inBody(
+    stringInput({
+      label: "Source",
+      required: creating,
+      example: "Website",
+      comments: "Where the booking came from, e.g. your site or app's name.",
+    }),
+  ),
   name: inBody(stringInput({ label: "Name", required: creating, example: "Jane Doe", comments: "The customer's name." })),
   ...addressParams({
     at: "address",
-    note: creating ? "The service address (optional; when entered, street, city, state, zip code and country are needed)." : "Empty: keeps the current value.",
+    note: creating
+      ? "The service address (optional; when entered, street, city, state, zip code and country are needed)."
+      : "Empty: keeps the current value.",
   }),
   customerType: inBody(enumInput({ label: "Customer Type", values: ["Residential", "Commercial"] })),
-  start: inBody(dateTimeInput({ label: "Start", comments: "When the customer wants the work to start (ISO 8601, e.g. 2025-03-01T14:00:00Z); sent as UTC." })),
-  summary: inBody(stringInput({ label: "Summary", required: creating, multiline: true, example: "AC not cooling", comments: "What the customer needs." })),
-  campaignId: inBody(idInput({ label: "Campaign ID", comments: "The marketing campaign that brought the booking (Marketing → Campaigns in ServiceTitan)." })),
+  start: inBody(
+    dateTimeInput({
+      label: "Start",
+      comments: "When the customer wants the work to start (ISO 8601, e.g. 2025-03-01T14:00:00Z); sent as UTC.",
+    }),
+  ),
+  summary: inBody(
+    stringInput({ label: "Summary", required: creating, multiline: true, example: "AC not cooling", comments: "What the customer needs." }),
+  ),
+  campaignId: inBody(
+    idInput({ label: "Campaign ID", comments: "The marketing campaign that brought the booking (Marketing → Campaigns in ServiceTitan)." }),
+  ),
   businessUnitId: inBody(businessUnitIdInput()),
-  jobTypeId: inBody(idInput({ label: "Job Type ID", dataSource: "selectJobType", comments: "The kind of job to book (Settings → Job Types)." })),
+  jobTypeId: inBody(
+    idInput({ label: "Job Type ID", dataSource: "selectJobType", comments: "The kind of job to book (Settings → Job Types)." }),
+  ),
   priority: inBody(enumInput({ label: "Priority", values: ["Low", "Normal", "High", "Urgent"] })),
-  isFirstTimeClient: inBody(booleanInput({ label: "Is First Time Client", required: creating, comments: "True when the customer is new to the company." })),
+  isFirstTimeClient: inBody(
+    booleanInput({ label: "Is First Time Client", required: creating, comments: "True when the customer is new to the company." }),
+  ),
   uploadedImages: inBody(urlListInput),
   externalId: inBody(
-    stringInput({ label: "External ID", required: creating, example: "WEB-1001", comments: "Your system's id for this booking (ServiceTitan stores it for matching)." }),
+    stringInput({
+      label: "External ID",
+      required: creating,
+      example: "WEB-1001",
+      comments: "Your system's id for this booking (ServiceTitan stores it for matching).",
+    }),
   ),
 });
 
@@ -66,7 +100,9 @@ const createParams: Params = {
   bookingProvider: bookingProvider(),
   ...bookingFields(true),
   contacts: inBody(contactsInput("customer")),
-  isSendConfirmationEmail: inBody(booleanInput({ label: "Send Confirmation Email", comments: "True: ServiceTitan emails the customer a confirmation." })),
+  isSendConfirmationEmail: inBody(
+    booleanInput({ label: "Send Confirmation Email", comments: "True: ServiceTitan emails the customer a confirmation." }),
+  ),
 };
 const updateParams: Params = { bookingProvider: bookingProvider(), id: bookingId(), ...bookingFields(false) };
 

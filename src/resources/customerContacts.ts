@@ -8,13 +8,23 @@ import { contactTypeInput, customerIdInput } from "./customers";
 type Contact = components["schemas"]["Crm.V2.Customers.CustomerContactWithModifiedOnResponse"];
 
 /** The API addresses a customer's contacts as customers/{id}/contacts: the input says "Customer ID", the path says id. */
-const customer = () => inPath(customerIdInput(true, "The customer whose contacts these are: pick one or map it from a previous step."), "id");
+const customer = () =>
+  inPath(customerIdInput(true, "The customer whose contacts these are: pick one or map it from a previous step."), "id");
 const contactId = () =>
-  inPath(idInput({ label: "Contact ID", required: true, dataSource: "selectCustomerContact", comments: "The contact's id (from List Customer Contacts or Create Customer Contact)." }));
+  inPath(
+    idInput({
+      label: "Contact ID",
+      required: true,
+      dataSource: "selectCustomerContact",
+      comments: "The contact's id (from List Customer Contacts or Create Customer Contact).",
+    }),
+  );
 const contactSubject = (v: Values) => `Contact ${v.contactId} of customer ${v.customerId}`;
 const value = (required: boolean) =>
-  inBody(stringInput({ label: "Value", required, example: "(555) 123-4567", comments: "The phone number, email address or fax number itself." }));
-const memo = () => inBody(stringInput({ label: "Memo", comments: "A note about this contact, e.g. \"Billing\" or \"Call after 5pm\"." }));
+  inBody(
+    stringInput({ label: "Value", required, example: "(555) 123-4567", comments: "The phone number, email address or fax number itself." }),
+  );
+const memo = () => inBody(stringInput({ label: "Memo", comments: 'A note about this contact, e.g. "Billing" or "Call after 5pm".' }));
 
 export const customerContacts: ResourceModule = {
   actions: {
@@ -57,7 +67,10 @@ export const customerContacts: ResourceModule = {
       description: "Select one of a customer's contacts (phone numbers, email addresses) from a dropdown menu",
       operation: "GET /crm/v2/tenant/{tenant}/customers/{id}/contacts",
       params: { customerId: customer() },
-      option: (contact) => ({ key: String(contact.id), label: `${contact.type}: ${contact.value}${contact.memo ? ` (${contact.memo})` : ""}` }),
+      option: (contact) => ({
+        key: String(contact.id),
+        label: `${contact.type}: ${contact.value}${contact.memo ? ` (${contact.memo})` : ""}`,
+      }),
       order: "label",
       example: [
         { key: "7", label: "Email: jane@example.com (Billing)" },

@@ -4,7 +4,15 @@ import type { components } from "../generated/crm";
 import { booleanInput, customFieldsInput, enumInput, externalDataInput, idInput, rulesJsonInput, stringInput } from "../inputs";
 import type { ResourceModule } from "../kit";
 import { inBody, inPath, listAction, namedPicklist, operationAction, placeParams, type Params, type Values } from "../kit";
-import { ADDRESS_FIELDS, addressParams, addressPatchAction, coordinateFilters, COORDINATES, REQUIRED_ADDRESS, requireCompleteAddress } from "../kit/address";
+import {
+  ADDRESS_FIELDS,
+  addressParams,
+  addressPatchAction,
+  coordinateFilters,
+  COORDINATES,
+  REQUIRED_ADDRESS,
+  requireCompleteAddress,
+} from "../kit/address";
 import { tagTypeIdsInput } from "./settings";
 
 /* Contact and customer id inputs, shared with the other modules. */
@@ -14,7 +22,12 @@ type Json = Record<string, unknown>;
 const CONTACT_TYPES = ["Phone", "Email", "Fax", "MobilePhone"] as const;
 
 export const contactTypeInput = (required: boolean) =>
-  enumInput({ label: "Contact Type", required, values: CONTACT_TYPES, comments: "What the value is: a phone number, an email address, a fax number or a mobile phone number." });
+  enumInput({
+    label: "Contact Type",
+    required,
+    values: CONTACT_TYPES,
+    comments: "What the value is: a phone number, an email address, a fax number or a mobile phone number.",
+  });
 
 export const contactsInput = (what: string) =>
   rulesJsonInput(
@@ -35,7 +48,9 @@ const customerTypeInput = (comments: string) => enumInput({ label: "Customer Typ
 const customerSubject = (v: Values) => `Customer ${v.id}`;
 
 const customerBody: Params = {
-  name: inBody(stringInput({ label: "Name", required: true, example: "Jane Doe", comments: "The customer's name (a person or a company)." })),
+  name: inBody(
+    stringInput({ label: "Name", required: true, example: "Jane Doe", comments: "The customer's name (a person or a company)." }),
+  ),
   type: inBody(customerTypeInput("Residential or Commercial; ServiceTitan uses Residential when empty.")),
   ...addressParams({ at: "address", required: true, coordinates: true, note: "The customer's billing address." }),
   doNotMail: inBody(booleanInput({ label: "Do Not Mail", comments: "True: the customer asked not to receive mail." })),
@@ -48,8 +63,14 @@ const customerBody: Params = {
 
 /** The first service location: its own name/address, or the customer's when left empty. */
 const firstLocation: Params = {
-  locationName: inBody(stringInput({ label: "Location Name", comments: "Name of the customer's first service location (empty: the customer's name)." })),
-  ...addressParams({ at: "address", prefix: "location", note: "Address of the first service location; leave every Location field empty to use the customer's address." }),
+  locationName: inBody(
+    stringInput({ label: "Location Name", comments: "Name of the customer's first service location (empty: the customer's name)." }),
+  ),
+  ...addressParams({
+    at: "address",
+    prefix: "location",
+    note: "Address of the first service location; leave every Location field empty to use the customer's address.",
+  }),
 };
 
 const moreLocations = rulesJsonInput(
@@ -57,7 +78,11 @@ const moreLocations = rulesJsonInput(
     label: "Additional Locations",
     shape: "array",
     comments: "More service locations as a JSON array; each needs a name and an address (street, city, state, zip, country).",
-    example: JSON.stringify([{ name: "Lake House", address: { street: "9 Shore Rd", city: "Big Bear", state: "CA", zip: "92315", country: "USA" } }], null, 2),
+    example: JSON.stringify(
+      [{ name: "Lake House", address: { street: "9 Shore Rd", city: "Big Bear", state: "CA", zip: "92315", country: "USA" } }],
+      null,
+      2,
+    ),
   },
   { required: ["name", "address"], lists: { contacts: { required: ["type", "value"], enums: { type: CONTACT_TYPES } } } },
 );
@@ -71,7 +96,8 @@ const createCustomerBody = (v: Values) => {
   for (const [i, extra] of ((v.additionalLocations as Json[] | undefined) ?? []).entries()) {
     const address = extra.address as Json;
     if (!address || typeof address !== "object") throw new InputError("Additional Locations", `item ${i + 1} needs an "address" object.`);
-    for (const field of REQUIRED_ADDRESS) if (!address[field]) throw new InputError("Additional Locations", `item ${i + 1} address needs "${field}".`);
+    for (const field of REQUIRED_ADDRESS)
+      if (!address[field]) throw new InputError("Additional Locations", `item ${i + 1} address needs "${field}".`);
   }
   const first = { name: location.locationName ?? customer.name, address: ownAddress ?? customer.address };
   return { ...customer, locations: [first, ...((v.additionalLocations as Json[] | undefined) ?? [])] };
@@ -81,8 +107,14 @@ const updateParams: Params = {
   id: inPath(customerIdInput(true)),
   name: inBody(stringInput({ label: "Name", comments: "New name (empty: unchanged)." })),
   type: inBody(customerTypeInput("Residential or Commercial (empty: unchanged).")),
-  ...addressParams({ at: "address", coordinates: true, note: "Empty: keeps the current value (enter new coordinates when you move the address)." }),
-  active: inBody(booleanInput({ label: "Active", comments: "False deactivates the customer (ServiceTitan has no delete); True reactivates it." })),
+  ...addressParams({
+    at: "address",
+    coordinates: true,
+    note: "Empty: keeps the current value (enter new coordinates when you move the address).",
+  }),
+  active: inBody(
+    booleanInput({ label: "Active", comments: "False deactivates the customer (ServiceTitan has no delete); True reactivates it." }),
+  ),
   doNotMail: inBody(booleanInput({ label: "Do Not Mail" })),
   doNotService: inBody(booleanInput({ label: "Do Not Service" })),
   customFields: inBody(customFieldsInput({ valueRequired: true })),

@@ -25,7 +25,11 @@ export const EXPORT_FEEDS = [
   { key: "invoices", label: "Invoices", operation: "GET /accounting/v2/tenant/{tenant}/export/invoices" },
   { key: "invoiceItems", label: "Invoice Items", operation: "GET /accounting/v2/tenant/{tenant}/export/invoice-items" },
   { key: "payments", label: "Payments", operation: "GET /accounting/v2/tenant/{tenant}/export/payments" },
-  { key: "installedEquipment", label: "Installed Equipment", operation: "GET /equipmentsystems/v2/tenant/{tenant}/export/installed-equipment" },
+  {
+    key: "installedEquipment",
+    label: "Installed Equipment",
+    operation: "GET /equipmentsystems/v2/tenant/{tenant}/export/installed-equipment",
+  },
   { key: "technicians", label: "Technicians", operation: "GET /settings/v2/tenant/{tenant}/export/technicians" },
   { key: "businessUnits", label: "Business Units", operation: "GET /settings/v2/tenant/{tenant}/export/business-units" },
 ] as const satisfies readonly ExportFeed[];

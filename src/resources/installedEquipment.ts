@@ -7,7 +7,18 @@ import { exampleOf } from "../examples";
 import type { components } from "../generated/equipmentsystems";
 import { connectionInput, dateTimeInput, decimalInput, idInput, rulesJsonInput, stringInput, toDateTime } from "../inputs";
 import type { ResourceModule } from "../kit";
-import { clientFor, registerOperation, inBody, inPath, inQuery, listAction, namedPicklist, operationAction, type Params, type Values } from "../kit";
+import {
+  clientFor,
+  registerOperation,
+  inBody,
+  inPath,
+  inQuery,
+  listAction,
+  namedPicklist,
+  operationAction,
+  type Params,
+  type Values,
+} from "../kit";
 import { tagTypeIdsInput } from "./settings";
 import { locationIdInput } from "./locations";
 
@@ -19,7 +30,14 @@ const ATTACHMENTS: OperationKey = "GET /equipmentsystems/v2/tenant/{tenant}/inst
 const UPLOAD: OperationKey = "POST /equipmentsystems/v2/tenant/{tenant}/installed-equipment/attachments";
 
 const equipmentId = () =>
-  inPath(idInput({ label: "Installed Equipment ID", required: true, dataSource: "selectInstalledEquipment", comments: "The installed equipment record's id: pick one or map it from a previous step." }));
+  inPath(
+    idInput({
+      label: "Installed Equipment ID",
+      required: true,
+      dataSource: "selectInstalledEquipment",
+      comments: "The installed equipment record's id: pick one or map it from a previous step.",
+    }),
+  );
 const equipmentSubject = (v: Values) => `Installed equipment ${v.id}`;
 
 /** A calendar date (format "date"): validated like any date input, sent as YYYY-MM-DD. */
@@ -41,7 +59,9 @@ const ATTACHMENT_TYPES = ["Other", "Image", "VideoFile", "VideoLink", "Document"
 /** InstalledEquipmentCreateRequest / InstalledEquipmentUpdateRequest (the same fields; only a new record takes a location). */
 const equipmentFields = (what: string): Params => ({
   name: inBody(stringInput({ label: "Name", example: "Rooftop AC unit", comments: `The equipment's name${what}.` })),
-  installedOn: inBody(dateTimeInput({ label: "Installed On", comments: "When it was installed (ISO 8601, e.g. 2025-03-01); sent as UTC." })),
+  installedOn: inBody(
+    dateTimeInput({ label: "Installed On", comments: "When it was installed (ISO 8601, e.g. 2025-03-01); sent as UTC." }),
+  ),
   actualReplacementDate: inBody(dateInput("Actual Replacement Date", "When it was (or will be) replaced, e.g. 2030-06-30.")),
   serialNumber: inBody(stringInput({ label: "Serial Number" })),
   barcodeId: inBody(stringInput({ label: "Barcode ID", comments: "The barcode printed on the equipment's label." })),
@@ -51,8 +71,12 @@ const equipmentFields = (what: string): Params => ({
   cost: inBody(decimalInput({ label: "Cost", comments: "What the equipment cost, e.g. 4200.00." })),
   manufacturerWarrantyStart: inBody(dateTimeInput({ label: "Manufacturer Warranty Start" })),
   manufacturerWarrantyEnd: inBody(dateTimeInput({ label: "Manufacturer Warranty End" })),
-  serviceProviderWarrantyStart: inBody(dateTimeInput({ label: "Service Provider Warranty Start", comments: "Start of your company's own warranty (ISO 8601)." })),
-  serviceProviderWarrantyEnd: inBody(dateTimeInput({ label: "Service Provider Warranty End", comments: "End of your company's own warranty (ISO 8601)." })),
+  serviceProviderWarrantyStart: inBody(
+    dateTimeInput({ label: "Service Provider Warranty Start", comments: "Start of your company's own warranty (ISO 8601)." }),
+  ),
+  serviceProviderWarrantyEnd: inBody(
+    dateTimeInput({ label: "Service Provider Warranty End", comments: "End of your company's own warranty (ISO 8601)." }),
+  ),
   customFields: inBody(
     rulesJsonInput(
       {
@@ -70,7 +94,11 @@ const equipmentFields = (what: string): Params => ({
         label: "Attachments",
         shape: "array",
         comments: `Files linked to the equipment, as a JSON array of {type: ${ATTACHMENT_TYPES.join("|")}, url, fileName, alias}; url is a public link or the path Create Installed Equipment Attachment returned.`,
-        example: JSON.stringify([{ type: "Document", url: "InstalledEquipment/Documents/manual.pdf", fileName: "manual.pdf", alias: "Manual" }], null, 2),
+        example: JSON.stringify(
+          [{ type: "Document", url: "InstalledEquipment/Documents/manual.pdf", fileName: "manual.pdf", alias: "Manual" }],
+          null,
+          2,
+        ),
       },
       { required: ["type", "url"], enums: { type: ATTACHMENT_TYPES } },
     ),
@@ -93,7 +121,10 @@ const fileInput = input({
 const upload = async (client: ServiceTitanClient, v: Values) => {
   const file = v.file as { data: Buffer; contentType?: string };
   const form = new FormData();
-  form.append("file", file.data, { filename: v.fileName as string, contentType: (v.contentType as string | undefined) ?? file.contentType ?? "application/octet-stream" });
+  form.append("file", file.data, {
+    filename: v.fileName as string,
+    contentType: (v.contentType as string | undefined) ?? file.contentType ?? "application/octet-stream",
+  });
   return client.request(UPLOAD, { body: form.getBuffer(), headers: form.getHeaders() });
 };
 
@@ -104,43 +135,79 @@ const sameOrigin = (a: string, b: string) => new URL(a).origin === new URL(b).or
  * with the usual auth; one to another host (a signed storage link) is fetched WITHOUT our token and app key.
  */
 const download = async (client: ServiceTitanClient, path: string): Promise<{ data: Buffer; contentType: string }> => {
-  const binary = { responseType: "arraybuffer" as const, maxRedirects: 0, validateStatus: (status: number) => status >= 200 && status < 400 };
+  const binary = {
+    responseType: "arraybuffer" as const,
+    maxRedirects: 0,
+    validateStatus: (status: number) => status >= 200 && status < 400,
+  };
   try {
-    let response = await client.raw({ method: "GET", url: buildPath(ATTACHMENTS, client.tenant), params: buildQuery(ATTACHMENTS, { path }), ...binary });
+    let response = await client.raw({
+      method: "GET",
+      url: buildPath(ATTACHMENTS, client.tenant),
+      params: buildQuery(ATTACHMENTS, { path }),
+      ...binary,
+    });
     for (let hops = 0; response.status >= 300 && hops < 5; hops++) {
       const location = response.headers.location as string | undefined;
-      if (!location) throw new ServiceTitanError(`ServiceTitan answered ${response.status} without a Location for attachment ${path}.`, response.status, undefined, {}, undefined, `GET ${ATTACHMENTS}`);
-      const target = new URL(location, response.config.url && /^https?:/.test(response.config.url) ? response.config.url : client.apiHost).toString();
-      response = sameOrigin(target, client.apiHost) ? await client.raw({ method: "GET", url: target, ...binary }) : await axios.get(target, { ...binary, timeout: 60_000 });
+      if (!location)
+        throw new ServiceTitanError(
+          `ServiceTitan answered ${response.status} without a Location for attachment ${path}.`,
+          response.status,
+          undefined,
+          {},
+          undefined,
+          `GET ${ATTACHMENTS}`,
+        );
+      const target = new URL(
+        location,
+        response.config.url && /^https?:/.test(response.config.url) ? response.config.url : client.apiHost,
+      ).toString();
+      response = sameOrigin(target, client.apiHost)
+        ? await client.raw({ method: "GET", url: target, ...binary })
+        : await axios.get(target, { ...binary, timeout: 60_000 });
     }
     const contentType = String(response.headers["content-type"] ?? "application/octet-stream");
     return { data: Buffer.from(response.data as ArrayBuffer), contentType };
   } catch (error) {
     if (error instanceof ServiceTitanError && error.status === 404) {
-      throw new ServiceTitanError(`Attachment "${path}" was not found in ServiceTitan. ${error.message}`, 404, error.title, error.fieldErrors, error.traceId, error.request);
+      throw new ServiceTitanError(
+        `Attachment "${path}" was not found in ServiceTitan. ${error.message}`,
+        404,
+        error.title,
+        error.fieldErrors,
+        error.traceId,
+        error.request,
+      );
     }
     throw error;
   }
 };
 
-const downloadAction = registerOperation(action({
-  display: { label: "Download Installed Equipment Attachment", description: "Download an installed equipment attachment file by its path" },
-  inputs: {
-    connection: connectionInput,
-    path: stringInput({
-      label: "Attachment Path",
-      required: true,
-      example: "InstalledEquipment/Documents/e2374d0c-16b8-4bb7-b3b5-1bd0ac1df1f4.csv",
-      comments: "The path Create Installed Equipment Attachment returned, or an attachment's url from Get Installed Equipment / List Installed Equipment Attachments.",
-    }),
-  },
-  // Binary output: Prismatic stores `data` as a file of type `contentType`.
-  examplePayload: { data: Buffer.from("file content") as unknown, contentType: "application/pdf" } as never,
-  perform: async (context, params) => {
-    const client = clientFor(params.connection, context);
-    return download(client, params.path as unknown as string);
-  },
-}), "GET /equipmentsystems/v2/tenant/{tenant}/installed-equipment/attachments");
+const downloadAction = registerOperation(
+  action({
+    display: {
+      label: "Download Installed Equipment Attachment",
+      description: "Download an installed equipment attachment file by its path",
+    },
+    inputs: {
+      connection: connectionInput,
+      path: stringInput({
+        label: "Attachment Path",
+        required: true,
+        example: "InstalledEquipment/Documents/e2374d0c-16b8-4bb7-b3b5-1bd0ac1df1f4.csv",
+        comments:
+          "The path Create Installed Equipment Attachment returned, or an attachment's url from Get Installed Equipment / List Installed Equipment Attachments.",
+      }),
+    },
+    // Binary output: Prismatic stores `data` as a file of type `contentType`.
+    examplePayload: { data: Buffer.from("file content") as unknown, contentType: "application/pdf" } as never,
+    perform: async (context, params) => {
+      const client = clientFor(params.connection, context);
+      return download(client, params.path as unknown as string);
+    },
+  }),
+  "GET /equipmentsystems/v2/tenant/{tenant}/installed-equipment/attachments",
+);
 
 export const installedEquipment: ResourceModule = {
   actions: {
@@ -149,7 +216,11 @@ export const installedEquipment: ResourceModule = {
       description: "Retrieve a list of installed equipment",
       operation: "GET /equipmentsystems/v2/tenant/{tenant}/installed-equipment",
       filters: {
-        locationIds: idInput({ label: "Location ID", dataSource: "selectLocation", comments: "Only the equipment installed at this location." }),
+        locationIds: idInput({
+          label: "Location ID",
+          dataSource: "selectLocation",
+          comments: "Only the equipment installed at this location.",
+        }),
       },
       examplePayload: exampleOf("GET /equipmentsystems/v2/tenant/{tenant}/installed-equipment"),
     }),
@@ -165,7 +236,10 @@ export const installedEquipment: ResourceModule = {
       label: "Create Installed Equipment",
       description: "Create a new Installed equipment",
       operation: "POST /equipmentsystems/v2/tenant/{tenant}/installed-equipment",
-      params: { locationId: inBody(locationIdInput(true, "The service location where the equipment is installed.")), ...equipmentFields(" (empty: ServiceTitan names it)") },
+      params: {
+        locationId: inBody(locationIdInput(true, "The service location where the equipment is installed.")),
+        ...equipmentFields(" (empty: ServiceTitan names it)"),
+      },
       subject: (v) => `Location ${v.locationId}`,
       examplePayload: exampleOf("POST /equipmentsystems/v2/tenant/{tenant}/installed-equipment"),
     }),
@@ -184,7 +258,8 @@ export const installedEquipment: ResourceModule = {
       operation: GET_ONE,
       params: { id: equipmentId() },
       subject: equipmentSubject,
-      perform: async (client, v) => (await client.request<EquipmentDetail>(GET_ONE, { path: { id: v.id as number }, subject: equipmentSubject(v) })).attachments ?? [],
+      perform: async (client, v) =>
+        (await client.request<EquipmentDetail>(GET_ONE, { path: { id: v.id as number }, subject: equipmentSubject(v) })).attachments ?? [],
       examplePayload: { data: (exampleOf(GET_ONE).data as EquipmentDetail).attachments ?? [] },
     }),
     createInstalledEquipmentAttachment: operationAction({
@@ -193,8 +268,21 @@ export const installedEquipment: ResourceModule = {
       operation: UPLOAD,
       params: {
         file: inBody(fileInput),
-        fileName: inBody(stringInput({ label: "File Name", required: true, example: "manual.pdf", comments: "Name of the file, with its extension (ServiceTitan keeps the extension)." })),
-        contentType: inBody(stringInput({ label: "Content Type", example: "application/pdf", comments: "The file's MIME type (empty: the type the File input carries)." })),
+        fileName: inBody(
+          stringInput({
+            label: "File Name",
+            required: true,
+            example: "manual.pdf",
+            comments: "Name of the file, with its extension (ServiceTitan keeps the extension).",
+          }),
+        ),
+        contentType: inBody(
+          stringInput({
+            label: "Content Type",
+            example: "application/pdf",
+            comments: "The file's MIME type (empty: the type the File input carries).",
+          }),
+        ),
       },
       perform: upload,
       examplePayload: { data: { path: "InstalledEquipment/Documents/e2374d0c-16b8-4bb7-b3b5-1bd0ac1df1f4.csv" } },

@@ -2,7 +2,17 @@ import type { InputFieldDefinition } from "@prismatic-io/spectral";
 import { InputError } from "../client/errors";
 import { exampleOf } from "../examples";
 import type { components } from "../generated/accounting";
-import { booleanInput, dateTimeInput, decimalInput, enumInput, idInput, keyValueInput, rulesJsonInput, stringInput, type JsonRules } from "../inputs";
+import {
+  booleanInput,
+  dateTimeInput,
+  decimalInput,
+  enumInput,
+  idInput,
+  keyValueInput,
+  rulesJsonInput,
+  stringInput,
+  type JsonRules,
+} from "../inputs";
 import type { ResourceModule } from "../kit";
 import { inBody, inPath, inQuery, listAction, mergedIntoBody, operationAction, picklist, type Params, type Values } from "../kit";
 import { customerIdInput } from "./customers";
@@ -11,9 +21,11 @@ import { businessUnitIdInput } from "./settings";
 
 type Invoice = components["schemas"]["Accounting.V2.InvoiceResponse"];
 
-export const invoiceIdInput = (required: boolean, comments = "The invoice's id (not its number): pick one or map it from a previous step.", label = "Invoice ID") =>
-  idInput({ label, required, dataSource: "selectInvoice", comments });
-
+export const invoiceIdInput = (
+  required: boolean,
+  comments = "The invoice's id (not its number): pick one or map it from a previous step.",
+  label = "Invoice ID",
+) => idInput({ label, required, dataSource: "selectInvoice", comments });
 
 /** InvoiceItemUpdateRequest: what one invoice line may carry. */
 const ITEM_RULES: JsonRules = {
@@ -36,7 +48,9 @@ const invoiceFields: Params = {
   royaltyMemo: inBody(stringInput({ label: "Royalty Memo" })),
   exportId: inBody(stringInput({ label: "Export ID", comments: "Your accounting system's id for this invoice." })),
   reviewStatus: inBody(enumInput({ label: "Review Status", values: ["NeedsReview", "OnHold", "Reviewed"] })),
-  assignedToId: inBody(idInput({ label: "Assigned To ID", comments: "The id of the employee who reviews the invoice (Settings → Employees)." })),
+  assignedToId: inBody(
+    idInput({ label: "Assigned To ID", comments: "The id of the employee who reviews the invoice (Settings → Employees)." }),
+  ),
   items: inBody(
     rulesJsonInput(
       {
@@ -58,7 +72,10 @@ export const customFieldUpdate = (what: "invoice" | "payment", idKey: string, id
   const params: Params = {
     [idKey]: inBody(idInput),
     customFields: inBody(
-      keyValueInput({ label: "Custom Fields", comments: `Custom field name → new value for the ${what} above (names as in Settings → Custom Fields).` }),
+      keyValueInput({
+        label: "Custom Fields",
+        comments: `Custom field name → new value for the ${what} above (names as in Settings → Custom Fields).`,
+      }),
     ),
     operations: inBody(
       rulesJsonInput(
@@ -76,9 +93,17 @@ export const customFieldUpdate = (what: "invoice" | "payment", idKey: string, id
   const body = (v: Values) => {
     const fields = v.customFields as Record<string, unknown> | undefined;
     const objectId = v[idKey];
-    if (objectId !== undefined && !fields) throw new InputError("Custom Fields", `is required with ${label}: enter at least one name and value.`);
+    if (objectId !== undefined && !fields)
+      throw new InputError("Custom Fields", `is required with ${label}: enter at least one name and value.`);
     if (fields && objectId === undefined) throw new InputError(label, "is required to say whose Custom Fields to change.");
-    const single = fields ? [{ objectId, customFields: Object.entries(fields).map(([name, value]) => ({ name, value: value === undefined ? null : String(value) })) }] : [];
+    const single = fields
+      ? [
+          {
+            objectId,
+            customFields: Object.entries(fields).map(([name, value]) => ({ name, value: value === undefined ? null : String(value) })),
+          },
+        ]
+      : [];
     const operations = [...single, ...((v.operations as unknown[] | undefined) ?? [])];
     if (!operations.length) throw new InputError(label, `and Custom Fields (or Operations) are required: nothing to update.`);
     return { operations };
@@ -102,8 +127,16 @@ export const invoices: ResourceModule = {
         adjustmentToId: invoiceIdInput(false, "Only the adjustment invoices made to this invoice.", "Adjustment To ID"),
         number: stringInput({ label: "Invoice Number", comments: "The invoice's reference number." }),
         // The API repeats these array parameters (statuses=A&statuses=B); one value per call keeps that exact.
-        statuses: enumInput({ label: "Status", values: ["Pending", "Posted", "Exported"], comments: "Only invoices in this transaction status (empty: all)." }),
-        reviewStatuses: enumInput({ label: "Review Status", values: ["NeedsReview", "OnHold", "Reviewed"], comments: "Only invoices in this review status." }),
+        statuses: enumInput({
+          label: "Status",
+          values: ["Pending", "Posted", "Exported"],
+          comments: "Only invoices in this transaction status (empty: all).",
+        }),
+        reviewStatuses: enumInput({
+          label: "Review Status",
+          values: ["NeedsReview", "OnHold", "Reviewed"],
+          comments: "Only invoices in this review status.",
+        }),
         assignedToIds: idInput({ label: "Assigned To ID", comments: "Only invoices assigned to this employee for review." }),
         totalGreater: decimalInput({ label: "Total Greater", comments: "Invoices whose total is at least this amount." }),
         totalLess: decimalInput({ label: "Total Less", comments: "Invoices whose total is at most this amount." }),
@@ -111,8 +144,18 @@ export const invoices: ResourceModule = {
       // Dotted names make poor input keys: offered below under plain keys. Custom-field filters need a nested query the core does not build.
       omit: ["balanceFilter.Balance", "balanceFilter.Comparer", "customField.Fields", "customField.Operator"],
       path: {
-        balance: inQuery(decimalInput({ label: "Balance", comments: "Compare the invoice balance with this amount (see Balance Comparer)." }), "balanceFilter.Balance"),
-        balanceComparer: inQuery(enumInput({ label: "Balance Comparer", values: ["Equals", "NotEquals", "Greater", "Less"], comments: "How Balance is compared." }), "balanceFilter.Comparer"),
+        balance: inQuery(
+          decimalInput({ label: "Balance", comments: "Compare the invoice balance with this amount (see Balance Comparer)." }),
+          "balanceFilter.Balance",
+        ),
+        balanceComparer: inQuery(
+          enumInput({
+            label: "Balance Comparer",
+            values: ["Equals", "NotEquals", "Greater", "Less"],
+            comments: "How Balance is compared.",
+          }),
+          "balanceFilter.Comparer",
+        ),
       },
       examplePayload: exampleOf("GET /accounting/v2/tenant/{tenant}/invoices"),
     }),
@@ -144,7 +187,8 @@ export const invoices: ResourceModule = {
             {
               label: "Payments",
               shape: "array",
-              comments: "Settlement of payments applied to this invoice: JSON array of {id (payment id), settlementStatus: NotSettled|Settled, settlementDate}.",
+              comments:
+                "Settlement of payments applied to this invoice: JSON array of {id (payment id), settlementStatus: NotSettled|Settled, settlementDate}.",
               example: JSON.stringify([{ id: 555, settlementStatus: "Settled", settlementDate: "2025-03-01T00:00:00Z" }], null, 2),
             },
             { required: ["id"], integers: ["id"], enums: { settlementStatus: ["NotSettled", "Settled"] } },
@@ -171,8 +215,12 @@ export const invoices: ResourceModule = {
         id: inBody(idInput({ label: "Item ID", comments: "The invoice line to change; empty adds a new line." })),
         skuId: inBody(idInput({ label: "SKU ID", comments: "The pricebook item (service, material or equipment) of the line." })),
         skuName: inBody(stringInput({ label: "SKU Name", comments: "The pricebook item's code, when you do not have its id." })),
-        technicianId: inBody(idInput({ label: "Technician ID", dataSource: "selectTechnician", comments: "The technician who did the work on this line." })),
-        description: inBody(stringInput({ label: "Description", required: true, example: "Service call", comments: "Text of the line (HTML allowed)." })),
+        technicianId: inBody(
+          idInput({ label: "Technician ID", dataSource: "selectTechnician", comments: "The technician who did the work on this line." }),
+        ),
+        description: inBody(
+          stringInput({ label: "Description", required: true, example: "Service call", comments: "Text of the line (HTML allowed)." }),
+        ),
         quantity: inBody(decimalInput({ label: "Quantity", required: true, example: "1", comments: "How many, e.g. 1 or 2.5." })),
         unitPrice: inBody(decimalInput({ label: "Unit Price", comments: "Price per unit, e.g. 89.00." })),
         cost: inBody(decimalInput({ label: "Cost", comments: "Cost per unit to the company." })),
@@ -200,7 +248,13 @@ export const invoices: ResourceModule = {
       operation: "DELETE /accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items/{itemId}",
       params: {
         invoiceId: inPath(invoiceIdInput(true, "The invoice the line belongs to.")),
-        itemId: inPath(idInput({ label: "Item ID", required: true, comments: "The invoice line to delete (the items of Get/List Invoices carry their id)." })),
+        itemId: inPath(
+          idInput({
+            label: "Item ID",
+            required: true,
+            comments: "The invoice line to delete (the items of Get/List Invoices carry their id).",
+          }),
+        ),
       },
       subject: itemSubject,
       examplePayload: { data: {} },

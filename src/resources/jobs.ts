@@ -1,5 +1,16 @@
 import type { ResourceModule } from "../kit";
-import { inBody, inPath, inQuery, listAction, namedPicklist, operationAction, picklist, placeParams, type Params, type Values } from "../kit";
+import {
+  inBody,
+  inPath,
+  inQuery,
+  listAction,
+  namedPicklist,
+  operationAction,
+  picklist,
+  placeParams,
+  type Params,
+  type Values,
+} from "../kit";
 import { operations } from "../client";
 import { InputError } from "../client/errors";
 import { exampleOf } from "../examples";
@@ -42,17 +53,24 @@ const campaignIdInput = (required = false) =>
   idInput({
     label: "Campaign ID",
     required,
-    comments: "The marketing campaign the job is attributed to: its id from ServiceTitan (Marketing → Campaigns) or the campaignId of a call or booking.",
+    comments:
+      "The marketing campaign the job is attributed to: its id from ServiceTitan (Marketing → Campaigns) or the campaignId of a call or booking.",
   });
 const soldByIdInput = () => idInput({ label: "Sold By ID", comments: "The employee or technician id credited with selling the job." });
 
 /** The spec states the priorities only in prose ("Supported priorities are "Low", "Normal", …"): take them from there. */
-const JOB_PRIORITIES = [...(operations["GET /jpm/v2/tenant/{tenant}/jobs"].query.find((q) => q.name === "priority")?.description ?? "").matchAll(/"([^"]+)"/g)].map(
-  (m) => m[1],
-);
+const JOB_PRIORITIES = [
+  ...(operations["GET /jpm/v2/tenant/{tenant}/jobs"].query.find((q) => q.name === "priority")?.description ?? "").matchAll(/"([^"]+)"/g),
+].map((m) => m[1]);
 if (!JOB_PRIORITIES.length) throw new Error("The jobs spec no longer lists the job priorities");
 const priorityInput = (required = false) =>
-  enumInput({ label: "Priority", values: JOB_PRIORITIES, required, default: required ? "Normal" : undefined, comments: "How urgent the job is." });
+  enumInput({
+    label: "Priority",
+    values: JOB_PRIORITIES,
+    required,
+    default: required ? "Normal" : undefined,
+    comments: "How urgent the job is.",
+  });
 
 /**
  * Start, end, arrival window and technicians of one appointment. `bodyPrefix` nests them in the body (the first
@@ -63,11 +81,30 @@ export const appointmentScheduleParams = (bodyPrefix?: string): Params => {
   const at = (name: string) => (bodyPrefix ? `${bodyPrefix}.${name}` : name);
   const label = (text: string) => (bodyPrefix ? `Appointment ${text}` : text);
   return {
-    [bodyPrefix ? "appointmentStart" : "start"]: inBody(dateTimeInput({ label: label("Start"), required: true, comments: "When the appointment starts (ISO 8601, e.g. 2025-03-01T14:00:00Z; sent as UTC)." }), at("start")),
-    [bodyPrefix ? "appointmentEnd" : "end"]: inBody(dateTimeInput({ label: label("End"), required: true, comments: "When the appointment ends; after the start." }), at("end")),
-    arrivalWindowStart: inBody(dateTimeInput({ label: "Arrival Window Start", comments: "Optional: earliest arrival time promised to the customer." }), at("arrivalWindowStart")),
-    arrivalWindowEnd: inBody(dateTimeInput({ label: "Arrival Window End", comments: "Optional: latest arrival time promised to the customer." }), at("arrivalWindowEnd")),
-    technicianIds: inBody(technicianIdsInput({ comments: "Optional: technicians to assign to the appointment, one per entry." }), at("technicianIds")),
+    [bodyPrefix ? "appointmentStart" : "start"]: inBody(
+      dateTimeInput({
+        label: label("Start"),
+        required: true,
+        comments: "When the appointment starts (ISO 8601, e.g. 2025-03-01T14:00:00Z; sent as UTC).",
+      }),
+      at("start"),
+    ),
+    [bodyPrefix ? "appointmentEnd" : "end"]: inBody(
+      dateTimeInput({ label: label("End"), required: true, comments: "When the appointment ends; after the start." }),
+      at("end"),
+    ),
+    arrivalWindowStart: inBody(
+      dateTimeInput({ label: "Arrival Window Start", comments: "Optional: earliest arrival time promised to the customer." }),
+      at("arrivalWindowStart"),
+    ),
+    arrivalWindowEnd: inBody(
+      dateTimeInput({ label: "Arrival Window End", comments: "Optional: latest arrival time promised to the customer." }),
+      at("arrivalWindowEnd"),
+    ),
+    technicianIds: inBody(
+      technicianIdsInput({ comments: "Optional: technicians to assign to the appointment, one per entry." }),
+      at("technicianIds"),
+    ),
   };
 };
 
@@ -89,7 +126,8 @@ const additionalAppointmentsInput = checkedJsonInput(
     label: ADDITIONAL_APPOINTMENTS,
     shape: "array",
     example: '[{ "start": "2025-03-02T14:00:00Z", "end": "2025-03-02T16:00:00Z", "technicianIds": [12345] }]',
-    comments: "Optional: more appointments for the job, as a JSON array of { start, end, arrivalWindowStart?, arrivalWindowEnd?, technicianIds? }.",
+    comments:
+      "Optional: more appointments for the job, as a JSON array of { start, end, arrivalWindowStart?, arrivalWindowEnd?, technicianIds? }.",
   },
   (items: unknown[]) =>
     items.map((item, i) => {
@@ -97,7 +135,11 @@ const additionalAppointmentsInput = checkedJsonInput(
       if (!isJsonObject(item)) throw new InputError(ADDITIONAL_APPOINTMENTS, `item ${i + 1} must be an object with start and end.`);
       const fields = item as Values;
       const unknown = Object.keys(fields).filter((key) => !APPOINTMENT_FIELDS.includes(key));
-      if (unknown.length) throw new InputError(ADDITIONAL_APPOINTMENTS, `item ${i + 1} has unknown fields ${unknown.join(", ")}; allowed: ${APPOINTMENT_FIELDS.join(", ")}.`);
+      if (unknown.length)
+        throw new InputError(
+          ADDITIONAL_APPOINTMENTS,
+          `item ${i + 1} has unknown fields ${unknown.join(", ")}; allowed: ${APPOINTMENT_FIELDS.join(", ")}.`,
+        );
       for (const required of ["start", "end"]) {
         if (fields[required] === undefined) throw new InputError(ADDITIONAL_APPOINTMENTS, `item ${i + 1} has no ${required}.`);
       }
@@ -122,13 +164,18 @@ const jobCoreFields = (create: boolean): Params => ({
 
 /** Optional fields create and update share. */
 const jobOptionalFields = (): Params => ({
-  summary: inBody(stringInput({ label: "Summary", multiline: true, comments: "What the job is about (HTML allowed), shown to technicians." })),
+  summary: inBody(
+    stringInput({ label: "Summary", multiline: true, comments: "What the job is about (HTML allowed), shown to technicians." }),
+  ),
   tagTypeIds: inBody(tagTypeIdsInput()),
   customFields: inBody(customFieldsInput()),
   customerPo: inBody(stringInput({ label: "Customer PO", comments: "The customer's purchase order number." })),
   soldById: inBody(soldByIdInput()),
   leadSourceJobId: inBody(jobIdInput({ label: "Lead Source Job ID", required: false }), "jobGeneratedLeadSource.jobId"),
-  leadSourceEmployeeId: inBody(idInput({ label: "Lead Source Employee ID", comments: "The employee who generated the lead for this job." }), "jobGeneratedLeadSource.employeeId"),
+  leadSourceEmployeeId: inBody(
+    idInput({ label: "Lead Source Employee ID", comments: "The employee who generated the lead for this job." }),
+    "jobGeneratedLeadSource.employeeId",
+  ),
 });
 
 const createJobParams: Params = {
@@ -137,7 +184,9 @@ const createJobParams: Params = {
   additionalAppointments: inBody(additionalAppointmentsInput),
   ...jobOptionalFields(),
   projectId: inBody(projectIdInput()),
-  invoiceSignatureIsRequired: inBody(booleanInput({ label: "Invoice Signature Is Required", comments: "Whether the customer must sign the invoice." })),
+  invoiceSignatureIsRequired: inBody(
+    booleanInput({ label: "Invoice Signature Is Required", comments: "Whether the customer must sign the invoice." }),
+  ),
   externalData: inBody(externalDataInput()),
 };
 
@@ -158,7 +207,11 @@ export const jobs: ResourceModule = {
         customerId: customerIdInput(),
         locationId: locationIdInput(),
         projectId: projectIdInput(),
-        technicianId: idInput({ label: "Technician ID", dataSource: "selectTechnician", comments: "Jobs with an appointment assigned to this technician." }),
+        technicianId: idInput({
+          label: "Technician ID",
+          dataSource: "selectTechnician",
+          comments: "Jobs with an appointment assigned to this technician.",
+        }),
         businessUnitId: businessUnitIdInput(),
         jobTypeId: jobTypeIdInput(),
         campaignId: campaignIdInput(),
@@ -194,7 +247,12 @@ export const jobs: ResourceModule = {
         id: inPath(jobIdInput()),
         ...jobCoreFields(false),
         ...jobOptionalFields(),
-        shouldUpdateInvoiceItems: inBody(booleanInput({ label: "Should Update Invoice Items", comments: "Whether a new job type or business unit also updates the invoice's items." })),
+        shouldUpdateInvoiceItems: inBody(
+          booleanInput({
+            label: "Should Update Invoice Items",
+            comments: "Whether a new job type or business unit also updates the invoice's items.",
+          }),
+        ),
         externalData: inBody(externalDataInput({ update: true })),
       },
       subject: (v) => `Job ${v.id}`,
@@ -206,7 +264,14 @@ export const jobs: ResourceModule = {
       operation: "PUT /jpm/v2/tenant/{tenant}/jobs/{id}/cancel",
       params: {
         id: inPath(jobIdInput()),
-        reasonId: inBody(idInput({ label: "Cancel Reason ID", required: true, dataSource: "selectJobCancelReason", comments: "Why the job is canceled (Settings → Job Cancel Reasons)." })),
+        reasonId: inBody(
+          idInput({
+            label: "Cancel Reason ID",
+            required: true,
+            dataSource: "selectJobCancelReason",
+            comments: "Why the job is canceled (Settings → Job Cancel Reasons).",
+          }),
+        ),
         memo: inBody(stringInput({ label: "Memo", required: true, multiline: true, comments: "A note explaining the cancellation." })),
       },
       subject: (v) => `Job ${v.id}`,

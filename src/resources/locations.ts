@@ -18,8 +18,14 @@ const updateParams: Params = {
   id: inPath(locationIdInput(true)),
   customerId: inBody(customerIdInput(false, "Moves the location to this customer (empty: unchanged).")),
   name: inBody(stringInput({ label: "Name", comments: "New name (empty: unchanged)." })),
-  ...addressParams({ at: "address", coordinates: true, note: "Empty: keeps the current value (enter new coordinates when you move the address)." }),
-  active: inBody(booleanInput({ label: "Active", comments: "False deactivates the location (ServiceTitan has no delete); True reactivates it." })),
+  ...addressParams({
+    at: "address",
+    coordinates: true,
+    note: "Empty: keeps the current value (enter new coordinates when you move the address).",
+  }),
+  active: inBody(
+    booleanInput({ label: "Active", comments: "False deactivates the location (ServiceTitan has no delete); True reactivates it." }),
+  ),
   taxZoneId: inBody(idInput({ label: "Tax Zone ID", comments: "The tax zone that applies at this location (Settings → Tax Zones)." })),
   customFields: inBody(customFieldsInput({ valueRequired: true })),
   tagTypeIds: inBody(tagTypeIdsInput("Tags on the location, by tag type id (Settings → Tags); on update they replace the current tags.")),
@@ -60,11 +66,20 @@ export const locations: ResourceModule = {
       operation: "POST /crm/v2/tenant/{tenant}/locations",
       params: {
         customerId: inBody(customerIdInput(true, "The customer the new service location belongs to.")),
-        name: inBody(stringInput({ label: "Name", required: true, example: "Main House", comments: "The location's name, e.g. \"Main House\" or \"Store #12\"." })),
+        name: inBody(
+          stringInput({
+            label: "Name",
+            required: true,
+            example: "Main House",
+            comments: 'The location\'s name, e.g. "Main House" or "Store #12".',
+          }),
+        ),
         ...addressParams({ at: "address", required: true, coordinates: true, note: "Where the work is done." }),
         contacts: inBody(contactsInput("location")),
         customFields: inBody(customFieldsInput({ valueRequired: true })),
-        tagTypeIds: inBody(tagTypeIdsInput("Tags on the location, by tag type id (Settings → Tags); on update they replace the current tags.")),
+        tagTypeIds: inBody(
+          tagTypeIdsInput("Tags on the location, by tag type id (Settings → Tags); on update they replace the current tags."),
+        ),
         externalData: inBody(externalDataInput()),
       },
       subject: (v) => `Customer ${v.customerId}`,

@@ -19,7 +19,9 @@ const paymentFields = (updating: boolean): Params => ({
       label: "Payment Type ID",
       required: true,
       dataSource: "selectPaymentType",
-      comments: updating ? "ServiceTitan requires the payment type on every update (Settings → Payment Types)." : "Cash, check, credit card … (Settings → Payment Types).",
+      comments: updating
+        ? "ServiceTitan requires the payment type on every update (Settings → Payment Types)."
+        : "Cash, check, credit card … (Settings → Payment Types).",
     }),
   ),
   ...(updating ? { active: inBody(booleanInput({ label: "Active", comments: "False voids the payment." })) } : {}),
@@ -38,7 +40,14 @@ const paymentFields = (updating: boolean): Params => ({
         label: "Splits",
         shape: "array",
         comments: "How the payment is applied to invoices, as a JSON array of {invoiceId, amount}; added to Invoice ID + Amount.",
-        example: JSON.stringify([{ invoiceId: 12345, amount: 100 }, { invoiceId: 12346, amount: 25.5 }], null, 2),
+        example: JSON.stringify(
+          [
+            { invoiceId: 12345, amount: 100 },
+            { invoiceId: 12346, amount: 25.5 },
+          ],
+          null,
+          2,
+        ),
       },
       { required: ["invoiceId", "amount"], integers: ["invoiceId"], numbers: ["amount"] },
     ),
@@ -49,11 +58,17 @@ const paymentFields = (updating: boolean): Params => ({
 const paymentBody = (params: Params, updating: boolean) => (v: Values) => {
   const { invoiceId, amount, splits, ...fields } = placeParams(params, v).body ?? {};
   if ((invoiceId === undefined) !== (amount === undefined)) {
-    throw new InputError(invoiceId === undefined ? "Invoice ID" : "Amount", "is required with the other: a split is an invoice and the amount applied to it.");
+    throw new InputError(
+      invoiceId === undefined ? "Invoice ID" : "Amount",
+      "is required with the other: a split is an invoice and the amount applied to it.",
+    );
   }
   const all = [...(invoiceId !== undefined ? [{ invoiceId, amount }] : []), ...((splits as unknown[] | undefined) ?? [])];
   if (!all.length) {
-    throw new InputError("Invoice ID", `and Amount (or Splits) are required: ServiceTitan needs the invoices the payment applies to${updating ? " on every update" : ""}.`);
+    throw new InputError(
+      "Invoice ID",
+      `and Amount (or Splits) are required: ServiceTitan needs the invoices the payment applies to${updating ? " on every update" : ""}.`,
+    );
   }
   return { ...fields, splits: all };
 };
@@ -71,9 +86,20 @@ export const payments: ResourceModule = {
       operation: "GET /accounting/v2/tenant/{tenant}/payments",
       filters: {
         customerId: customerIdInput(false, "Only this customer's payments."),
-        appliedToInvoiceIds: idListInput({ label: "Applied To Invoice IDs", dataSource: "selectInvoice", comments: "Only payments applied to these invoices." }),
-        appliedToReferenceNumber: stringInput({ label: "Applied To Reference Number", comments: "Only payments applied to the invoice with this number." }),
-        businessUnitIds: idListInput({ label: "Business Unit IDs", dataSource: "selectBusinessUnit", comments: "Only payments of these business units." }),
+        appliedToInvoiceIds: idListInput({
+          label: "Applied To Invoice IDs",
+          dataSource: "selectInvoice",
+          comments: "Only payments applied to these invoices.",
+        }),
+        appliedToReferenceNumber: stringInput({
+          label: "Applied To Reference Number",
+          comments: "Only payments applied to the invoice with this number.",
+        }),
+        businessUnitIds: idListInput({
+          label: "Business Unit IDs",
+          dataSource: "selectBusinessUnit",
+          comments: "Only payments of these business units.",
+        }),
         statuses: stringInput({ label: "Statuses", comments: "Pending, Posted or Exported; several comma-separated (empty: all)." }),
         totalGreater: decimalInput({ label: "Total Greater", comments: "Payments of at least this amount." }),
         totalLess: decimalInput({ label: "Total Less", comments: "Payments of at most this amount." }),

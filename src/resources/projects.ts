@@ -10,9 +10,17 @@ type Schemas = components["schemas"];
 
 /** A project's id; shared with the jobs and appointments modules. */
 export const projectIdInput = (required = false) =>
-  idInput({ label: "Project ID", required, dataSource: "selectProject", comments: "The project's id (not its number): pick one or map it from a previous step." });
+  idInput({
+    label: "Project ID",
+    required,
+    dataSource: "selectProject",
+    comments: "The project's id (not its number): pick one or map it from a previous step.",
+  });
 const projectManagerIdsInput = () =>
-  idListInput({ label: "Project Manager IDs", comments: "Employees managing the project, by employee id (Settings → Employees), one per entry." });
+  idListInput({
+    label: "Project Manager IDs",
+    comments: "Employees managing the project, by employee id (Settings → Employees), one per entry.",
+  });
 const projectTypeIdInput = () => idInput({ label: "Project Type ID", comments: "The project type's id (Settings → Project Types)." });
 
 /** Fields create and update share (locationId and customerId are create-only; jobIds update-only). */
@@ -22,7 +30,9 @@ const projectFields = (): Params => ({
   projectTypeId: inBody(projectTypeIdInput()),
   projectManagerIds: inBody(projectManagerIdsInput()),
   statusId: inBody(idInput({ label: "Status ID", comments: "The project status id (Settings → Project Statuses)." })),
-  subStatusId: inBody(idInput({ label: "Sub Status ID", comments: "The project sub-status id (Settings → Project Statuses, within the status)." })),
+  subStatusId: inBody(
+    idInput({ label: "Sub Status ID", comments: "The project sub-status id (Settings → Project Statuses, within the status)." }),
+  ),
   startDate: inBody(dateTimeInput({ label: "Start Date" })),
   targetCompletionDate: inBody(dateTimeInput({ label: "Target Completion Date" })),
   actualCompletionDate: inBody(dateTimeInput({ label: "Actual Completion Date" })),
@@ -40,11 +50,23 @@ export const projects: ResourceModule = {
         locationId: locationIdInput(),
         projectTypeId: projectTypeIdInput(),
         jobId: idInput({ label: "Job ID", dataSource: "selectJob", comments: "The project containing this job." }),
-        appointmentId: idInput({ label: "Appointment ID", dataSource: "selectAppointment", comments: "The project containing this appointment." }),
-        technicianId: idInput({ label: "Technician ID", dataSource: "selectTechnician", comments: "Projects with work assigned to this technician." }),
+        appointmentId: idInput({
+          label: "Appointment ID",
+          dataSource: "selectAppointment",
+          comments: "The project containing this appointment.",
+        }),
+        technicianId: idInput({
+          label: "Technician ID",
+          dataSource: "selectTechnician",
+          comments: "Projects with work assigned to this technician.",
+        }),
         invoiceId: idInput({ label: "Invoice ID", dataSource: "selectInvoice", comments: "The project of this invoice." }),
         projectManagerIds: projectManagerIdsInput(),
-        businessUnitIds: idListInput({ label: "Business Unit IDs", dataSource: "selectBusinessUnit", comments: "Projects of these business units, one id per entry." }),
+        businessUnitIds: idListInput({
+          label: "Business Unit IDs",
+          dataSource: "selectBusinessUnit",
+          comments: "Projects of these business units, one id per entry.",
+        }),
       },
       examplePayload: exampleOf("GET /jpm/v2/tenant/{tenant}/projects"),
     }),
@@ -76,7 +98,9 @@ export const projects: ResourceModule = {
         id: inPath(projectIdInput(true)),
         ...projectFields(),
         // The spec's field is jobIds (the reference component sent "jobsIds", which ServiceTitan ignores).
-        jobIds: inBody(idListInput({ label: "Job IDs", dataSource: "selectJob", comments: "The jobs that belong to the project, one id per entry." })),
+        jobIds: inBody(
+          idListInput({ label: "Job IDs", dataSource: "selectJob", comments: "The jobs that belong to the project, one id per entry." }),
+        ),
         externalData: inBody(externalDataInput({ update: true })),
       },
       subject: (v) => `Project ${v.id}`,
@@ -89,7 +113,10 @@ export const projects: ResourceModule = {
       description: "Select a Project from a dropdown menu (up to 10,000 Projects)",
       operation: "GET /jpm/v2/tenant/{tenant}/projects",
       query: { sort: "-Id" }, // the newest projects survive the cap, listed newest first
-      option: (project) => ({ key: String(project.id), label: `${project.name?.trim() || `#${project.number || project.id}`} (ID: ${project.id})` }),
+      option: (project) => ({
+        key: String(project.id),
+        label: `${project.name?.trim() || `#${project.number || project.id}`} (ID: ${project.id})`,
+      }),
       order: "api",
       example: [
         { key: "2", label: "Kitchen remodel (ID: 2)" },

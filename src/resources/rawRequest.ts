@@ -29,7 +29,8 @@ export const resolveRawUrl = (apiHost: string, tenant: string, url: string): str
       `points to ${target.origin}, not the connection's ServiceTitan API host ${base.origin}. Raw Request only calls ServiceTitan, so your token and app key never leave it; use a path such as /jpm/v2/tenant/{tenant}/jobs.`,
     );
   }
-  if (target.username || target.password) throw new InputError("URL", "must not contain a user name or password; the connection authenticates the request.");
+  if (target.username || target.password)
+    throw new InputError("URL", "must not contain a user name or password; the connection authenticates the request.");
   return target.toString();
 };
 
@@ -95,7 +96,10 @@ export const rawRequest: ResourceModule = {
       perform: async (context, params) => {
         const client = clientFor(params.connection, context);
         const url = resolveRawUrl(client.apiHost, client.tenant, params.url as string);
-        const { data, headers } = parseBody(params.data as string | undefined, checkHeaders(params.headers as Record<string, unknown> | undefined));
+        const { data, headers } = parseBody(
+          params.data as string | undefined,
+          checkHeaders(params.headers as Record<string, unknown> | undefined),
+        );
         const response = await client.raw({
           method: params.method as string,
           url,

@@ -3,7 +3,17 @@ import { inBody, inPath, listAction, namedPicklist, operationAction, placeParams
 import { InputError } from "../client/errors";
 import { exampleOf } from "../examples";
 import type { components } from "../generated/settings";
-import { booleanInput, customFieldsInput, decimalInput, enumInput, enumListInput, idInput, idListInput, specEnum, stringInput } from "../inputs";
+import {
+  booleanInput,
+  customFieldsInput,
+  decimalInput,
+  enumInput,
+  enumListInput,
+  idInput,
+  idListInput,
+  specEnum,
+  stringInput,
+} from "../inputs";
 import { businessUnitIdInput } from "./settings";
 
 type Schemas = components["schemas"];
@@ -18,7 +28,12 @@ export const technicianIdsInput = (options: { required?: boolean; comments?: str
   });
 
 const technicianId = () =>
-  idInput({ label: "Technician ID", required: true, dataSource: "selectTechnician", comments: "The technician's id: pick one or map it from a previous step." });
+  idInput({
+    label: "Technician ID",
+    required: true,
+    dataSource: "selectTechnician",
+    comments: "The technician's id: pick one or map it from a previous step.",
+  });
 
 const POSITIONS = specEnum<Schemas["TenantSettings.V2.TechnicianPosition"]>()(
   "Installer",
@@ -33,7 +48,11 @@ const POSITIONS = specEnum<Schemas["TenantSettings.V2.TechnicianPosition"]>()(
   "DummyTech",
 );
 const LICENSE_TYPES = specEnum<Schemas["TenantSettings.V2.LicenseType"]>()("NonManagedTech", "ManagedTech", "ManagedInstaller");
-const ACCOUNT_CREATION = specEnum<Schemas["TenantSettings.V2.AccountCreationMethod"]>()("CreateLater", "SendInvite", "AssignLoginAndPassword");
+const ACCOUNT_CREATION = specEnum<Schemas["TenantSettings.V2.AccountCreationMethod"]>()(
+  "CreateLater",
+  "SendInvite",
+  "AssignLoginAndPassword",
+);
 const JOB_FILTERS = specEnum<Schemas["TenantSettings.V2.JobFilter"]>()(
   "AllScheduledDispatchedWorking",
   "NextScheduledDispatchedWorking",
@@ -50,9 +69,30 @@ const JOB_HISTORY = specEnum<Schemas["TenantSettings.V2.JobHistoryDateFilter"]>(
 /** The fields ServiceTitan requires on create (optional on update). */
 const technicianCoreFields = (create: boolean): Params => ({
   name: inBody(stringInput({ label: "Name", required: create, comments: "The technician's full name as shown on the dispatch board." })),
-  roleId: inBody(idInput({ label: "Role ID", required: create, dataSource: "selectUserRole", comments: "The user role (Settings → User Roles) that sets the technician's permissions." })),
-  positions: inBody(enumListInput({ label: "Positions", values: POSITIONS, required: create, comments: "What the technician does: one position per entry." })),
-  licenseType: inBody(enumInput({ label: "License Type", values: LICENSE_TYPES, required: create, comments: "The ServiceTitan license the technician uses." })),
+  roleId: inBody(
+    idInput({
+      label: "Role ID",
+      required: create,
+      dataSource: "selectUserRole",
+      comments: "The user role (Settings → User Roles) that sets the technician's permissions.",
+    }),
+  ),
+  positions: inBody(
+    enumListInput({
+      label: "Positions",
+      values: POSITIONS,
+      required: create,
+      comments: "What the technician does: one position per entry.",
+    }),
+  ),
+  licenseType: inBody(
+    enumInput({
+      label: "License Type",
+      values: LICENSE_TYPES,
+      required: create,
+      comments: "The ServiceTitan license the technician uses.",
+    }),
+  ),
 });
 
 /** Optional fields create and update share. */
@@ -61,15 +101,26 @@ const technicianOptionalFields = (): Params => ({
   phoneNumber: inBody(stringInput({ label: "Phone Number", example: "555-123-4567" })),
   email: inBody(stringInput({ label: "Email", example: "tech@example.com" })),
   login: inBody(stringInput({ label: "Login", comments: "The technician's ServiceTitan user name." })),
-  aadUserId: inBody(stringInput({ label: "Azure AD User ID", comments: "Only for tenants that sign in with Microsoft Entra ID (Azure AD)." })),
+  aadUserId: inBody(
+    stringInput({ label: "Azure AD User ID", comments: "Only for tenants that sign in with Microsoft Entra ID (Azure AD)." }),
+  ),
   team: inBody(stringInput({ label: "Team" })),
   dailyGoal: inBody(decimalInput({ label: "Daily Goal", example: "1500", comments: "The technician's daily sales goal (amount)." })),
   burdenRate: inBody(decimalInput({ label: "Burden Rate", example: "25.50", comments: "Hourly cost of the technician (amount)." })),
   bio: inBody(stringInput({ label: "Bio", multiline: true })),
   memo: inBody(stringInput({ label: "Memo", multiline: true, comments: "An internal note about the technician." })),
   jobFilter: inBody(enumInput({ label: "Job Filter", values: JOB_FILTERS, comments: "Which jobs the technician sees in the mobile app." })),
-  jobHistoryDateFilter: inBody(enumInput({ label: "Job History Date Filter", values: JOB_HISTORY, comments: "How far back the technician sees job history in the mobile app." })),
-  homeStreet: inBody(stringInput({ label: "Home Street", comments: "Home address (street and city are required when any home field is set)." }), "home.street"),
+  jobHistoryDateFilter: inBody(
+    enumInput({
+      label: "Job History Date Filter",
+      values: JOB_HISTORY,
+      comments: "How far back the technician sees job history in the mobile app.",
+    }),
+  ),
+  homeStreet: inBody(
+    stringInput({ label: "Home Street", comments: "Home address (street and city are required when any home field is set)." }),
+    "home.street",
+  ),
   homeUnit: inBody(stringInput({ label: "Home Unit" }), "home.unit"),
   homeCity: inBody(stringInput({ label: "Home City" }), "home.city"),
   homeState: inBody(stringInput({ label: "Home State", example: "CA" }), "home.state"),
@@ -91,7 +142,10 @@ const createParams: Params = {
       comments: "CreateLater: no login yet; SendInvite: email an invitation; AssignLoginAndPassword: set Login and Password here.",
     }),
   ),
-  password: inBody({ ...stringInput({ label: "Password", comments: "Only with Account Creation Method AssignLoginAndPassword." }), type: "password" }),
+  password: inBody({
+    ...stringInput({ label: "Password", comments: "Only with Account Creation Method AssignLoginAndPassword." }),
+    type: "password",
+  }),
   ...technicianOptionalFields(),
 };
 
@@ -99,7 +153,9 @@ const updateParams: Params = {
   id: inPath(technicianId()),
   ...technicianCoreFields(false),
   ...technicianOptionalFields(),
-  accountLocked: inBody(booleanInput({ label: "Account Locked", comments: "True locks the technician out of ServiceTitan; False unlocks." })),
+  accountLocked: inBody(
+    booleanInput({ label: "Account Locked", comments: "True locks the technician out of ServiceTitan; False unlocks." }),
+  ),
 };
 
 /** The body from the placed inputs, refusing a half-filled home address (ServiceTitan needs street and city). */
@@ -110,7 +166,10 @@ const technicianBody = (params: Params) => (values: Values) => {
     throw new InputError(home.street === undefined ? "Home Street" : "Home City", "is required when any home address field is set.");
   }
   if (body.accountCreationMethod === "AssignLoginAndPassword" && (body.login === undefined || body.password === undefined)) {
-    throw new InputError(body.login === undefined ? "Login" : "Password", "is required with Account Creation Method AssignLoginAndPassword.");
+    throw new InputError(
+      body.login === undefined ? "Login" : "Password",
+      "is required with Account Creation Method AssignLoginAndPassword.",
+    );
   }
   return body;
 };

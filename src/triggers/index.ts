@@ -2,6 +2,7 @@ import type { PollingTriggerDefinition, TriggerDefinition } from "@prismatic-io/
 import { pollChangesTrigger } from "./pollChanges";
 
 /** Polling triggers on ServiceTitan's export feeds. */
-export const triggers: Record<string, TriggerDefinition<any, any, any, any, any> | PollingTriggerDefinition<any, any, any, any, any, any>> = {
-  pollChangesTrigger,
-};
+export const triggers: Record<string, TriggerDefinition<any, any, any, any, any> | PollingTriggerDefinition<any, any, any, any, any, any>> =
+  {
+    pollChangesTrigger,
+  };

@@ -28,7 +28,8 @@ const feeds: Record<string, ExportFeed> = Object.fromEntries(EXPORT_FEEDS.map((f
 type Cursor = { state: FeedState };
 
 const capitalized = (type: ChangeType) => `${type[0].toUpperCase()}${type.slice(1)}` as Capitalize<ChangeType>;
-const changeTypeInput = (type: ChangeType, what: string) => switchInput({ label: `Include ${capitalized(type)} Records`, default: "true", comments: what });
+const changeTypeInput = (type: ChangeType, what: string) =>
+  switchInput({ label: `Include ${capitalized(type)} Records`, default: "true", comments: what });
 
 const example = (exampleOf("GET /crm/v2/tenant/{tenant}/export/customers").data as { data?: FeedRecord[] }).data?.[0] ?? {};
 
@@ -77,7 +78,11 @@ export const pollChangesTrigger = pollingTrigger({
   perform: async (context, payload, params) => {
     const feed = feeds[params.resource!];
     const wanted = CHANGE_TYPES.filter((type) => params[`include${capitalized(type)}`]);
-    if (!wanted.length) throw new InputError("Include Created / Updated / Deactivated Records", "tick at least one: otherwise the trigger never delivers anything.");
+    if (!wanted.length)
+      throw new InputError(
+        "Include Created / Updated / Deactivated Records",
+        "tick at least one: otherwise the trigger never delivers anything.",
+      );
     const cursor = (payload as TriggerPayload<Cursor>).paginationState;
     const stored = cursor?.state ?? (context.polling.getState() as FeedState);
     const { changes, state, more } = await readChanges(clientFor(params.connection, context), feed, stored, {
@@ -89,7 +94,8 @@ export const pollChangesTrigger = pollingTrigger({
     // Stored only once the run succeeded: a failed run (after its retries) leaves the position where it was.
     context.polling.setState(state as Record<string, unknown>);
     const delivered = changes.filter((change) => wanted.includes(change.changeType));
-    if (more) context.logger.info(`ServiceTitan ${feed.label}: stopped at Max Records Per Run (${changes.length} read); the next run continues.`);
+    if (more)
+      context.logger.info(`ServiceTitan ${feed.label}: stopped at Max Records Per Run (${changes.length} read); the next run continues.`);
     return {
       payload: {
         ...payload,

@@ -18,7 +18,8 @@ const newCustomer = (name: string) => ({
 describe("request core", () => {
   const ctx = useSandbox();
   const client = () => createClient(sandboxConnection(ctx.sandbox), { maxRetries: 3 });
-  const apiCalls = (method: string, pathPart: string) => ctx.sandbox.requests.filter((r) => r.method === method && r.path.includes(pathPart));
+  const apiCalls = (method: string, pathPart: string) =>
+    ctx.sandbox.requests.filter((r) => r.method === method && r.path.includes(pathPart));
 
   beforeEach(() => {
     ctx.sandbox.faults.clear();
@@ -68,7 +69,12 @@ describe("request core", () => {
       method: "GET",
       path: /\/jobs$/,
       status: 429,
-      body: { type: "https://tools.ietf.org/html/rfc6585#section-4", title: "Too many requests. Try again in 1 seconds.", status: 429, traceId: "t-429" },
+      body: {
+        type: "https://tools.ietf.org/html/rfc6585#section-4",
+        title: "Too many requests. Try again in 1 seconds.",
+        status: 429,
+        traceId: "t-429",
+      },
     });
     await client().request(JOBS, { query: { pageSize: 1 } });
     expect(apiCalls("GET", "/jobs").map((r) => r.status)).toEqual([429, 200]);
@@ -90,7 +96,9 @@ describe("request core", () => {
   it("never replays a POST answered 500: one attempt, exactly one record, a clear error", async () => {
     const before = ctx.sandbox.db.all("customers").length;
     ctx.sandbox.faults.add({ method: "POST", path: /\/customers$/, status: 500, afterHandling: true });
-    const error = await client().request(CUSTOMERS, { body: newCustomer("Written Once") }).catch((e) => e);
+    const error = await client()
+      .request(CUSTOMERS, { body: newCustomer("Written Once") })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(ServiceTitanError);
     expect(error.status).toBe(500);
     expect(apiCalls("POST", "/customers")).toHaveLength(1);
@@ -121,14 +129,18 @@ describe("request core", () => {
 
   it("turns a 401 that survives a fresh token into a ConnectionError naming the likely causes", async () => {
     ctx.sandbox.faults.add({ method: "GET", path: /\/jobs$/, status: 401, times: 2 });
-    const error = await client().request(JOBS).catch((e) => e);
+    const error = await client()
+      .request(JOBS)
+      .catch((e) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error.message).toMatch(/Client ID and Secret.*Token URL and Environment/s);
   });
 
   it("turns a 403 into a ConnectionError about scopes", async () => {
     ctx.sandbox.faults.add({ method: "GET", path: /\/jobs$/, status: 403 });
-    const error = await client().request(JOBS).catch((e) => e);
+    const error = await client()
+      .request(JOBS)
+      .catch((e) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error.message).toMatch(/scope/);
     expect(apiCalls("GET", "/jobs")).toHaveLength(1);
@@ -161,7 +173,9 @@ describe("request core", () => {
         errors: { Name: ["The Name field is required."], "Locations[0].Address.Zip": ["Zip is invalid.", "Zip is too long."] },
       },
     });
-    const error = await client().request(CUSTOMERS, { body: newCustomer("Invalid") }).catch((e) => e);
+    const error = await client()
+      .request(CUSTOMERS, { body: newCustomer("Invalid") })
+      .catch((e) => e);
     expect(error.message).toContain("400");
     expect(error.message).toContain("One or more validation errors occurred.");
     expect(error.message).toContain("Name: The Name field is required.");
@@ -183,13 +197,18 @@ describe("request core", () => {
       method: "GET",
       path: /\/jobs\/\d+$/,
       status: 400,
-      body: { title: `echo ${ctx.sandbox.credentials.appKey} ${access_token} ${ctx.sandbox.credentials.clientSecret}`, status: 400, traceId: "t" },
+      body: {
+        title: `echo ${ctx.sandbox.credentials.appKey} ${access_token} ${ctx.sandbox.credentials.clientSecret}`,
+        status: 400,
+        traceId: "t",
+      },
     });
     const error = await runAction("getJob", { connection, id: "1" }, { globalDebug: true, logger } as never).catch((e) => e);
     ctx.sandbox.faults.add({ method: "GET", path: /\/jobs\/\d+$/, status: 401, times: 2 });
-    const connectionError = await runAction("getJob", { connection: sandboxConnection(ctx.sandbox), id: "1" }, { globalDebug: true, logger } as never).catch(
-      (e) => e,
-    );
+    const connectionError = await runAction("getJob", { connection: sandboxConnection(ctx.sandbox), id: "1" }, {
+      globalDebug: true,
+      logger,
+    } as never).catch((e) => e);
     const everything = [error.message, connectionError.message, JSON.stringify(error), ...lines].join("\n");
     expect(lines.length).toBeGreaterThan(0);
     for (const secret of [ctx.sandbox.credentials.clientSecret, ctx.sandbox.credentials.appKey, access_token]) {
@@ -218,7 +237,11 @@ describe("request core", () => {
     const response = await fetch(tokenUrl, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "client_credentials", client_id: credentials.clientId, client_secret: credentials.clientSecret }),
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: credentials.clientId,
+        client_secret: credentials.clientSecret,
+      }),
     });
     return (await response.json()) as { access_token: string };
   };

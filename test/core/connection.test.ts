@@ -54,7 +54,13 @@ describe("connection", () => {
 
   it("refuses an API host override of the other environment", () => {
     const message = messageOf(() =>
-      resolveConnection(connectionWith({ environment: "integration", tokenUrl: ENVIRONMENTS.integration.tokenUrl, baseUrl: ENVIRONMENTS.production.apiHost })),
+      resolveConnection(
+        connectionWith({
+          environment: "integration",
+          tokenUrl: ENVIRONMENTS.integration.tokenUrl,
+          baseUrl: ENVIRONMENTS.production.apiHost,
+        }),
+      ),
     );
     expect(message).toMatch(/is the production API host but Environment is "integration"/);
   });

@@ -33,7 +33,10 @@ class Watched<T> extends Promise<T> {
     return Promise;
   }
   observed = false;
-  then<A = T, B = never>(onFulfilled?: ((value: T) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null) {
+  then<A = T, B = never>(
+    onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ) {
     this.observed = true;
     return super.then(onFulfilled, onRejected);
   }
@@ -148,7 +151,11 @@ describe("listPages / collectList", () => {
     });
     const { records } = await collectList<Row>(server.client, JOBS);
     expect(new Set(ids(records)).size).toBe(records.length);
-    expect(ids(records).filter((id) => id <= 2_000).sort((a, b) => a - b)).toEqual(ids(rowsFrom(2_000)));
+    expect(
+      ids(records)
+        .filter((id) => id <= 2_000)
+        .sort((a, b) => a - b),
+    ).toEqual(ids(rowsFrom(2_000)));
     expect(server.queries.length).toBeGreaterThan(4); // the pushed-out records came from an extra page
   });
 

@@ -15,7 +15,7 @@ export const actionsOn = (ctx: Ctx) => {
   const only = <T = any>(method: string, pathEnd: string) => {
     const matching = calls(method, pathEnd);
     expect(matching).toHaveLength(1);
-    return matching[0] as typeof matching[number] & { body: T };
+    return matching[0] as (typeof matching)[number] & { body: T };
   };
 
   /** The action fails with an error naming the input, and nothing reached the sandbox (not even a token request). */
@@ -49,5 +49,8 @@ export const actionsOn = (ctx: Ctx) => {
 export const debugContext = () => {
   const lines: string[] = [];
   const log = (...a: unknown[]) => lines.push(a.join(" "));
-  return { lines, context: { globalDebug: true, logger: { debug: log, info: log, warn: log, error: log, metric: () => undefined } } as never };
+  return {
+    lines,
+    context: { globalDebug: true, logger: { debug: log, info: log, warn: log, error: log, metric: () => undefined } } as never,
+  };
 };

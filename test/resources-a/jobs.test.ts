@@ -6,7 +6,10 @@ describe("jobs", () => {
   const { run, only, calls, expectRefused, failure, secrets } = actionsOn(ctx);
   const db = () => ctx.sandbox.db;
   const scheduledJob = () => db().all("jobs", { jobStatus: "Scheduled" })[0];
-  const activeLocation = () => db().all("locations").find((l) => l.active)!;
+  const activeLocation = () =>
+    db()
+      .all("locations")
+      .find((l) => l.active)!;
 
   beforeEach(() => ctx.sandbox.resetStats());
 
@@ -28,18 +31,34 @@ describe("jobs", () => {
   describe("List Jobs", () => {
     it("sends each filter under its spec name with integer ids and returns only matching jobs", async () => {
       const job = db().all("jobs", { jobStatus: "Completed" })[0];
-      const page = await run("listJobs", { customerId: String(job.customerId), jobStatus: "Completed", businessUnitId: String(job.businessUnitId), includeTotal: true });
+      const page = await run("listJobs", {
+        customerId: String(job.customerId),
+        jobStatus: "Completed",
+        businessUnitId: String(job.businessUnitId),
+        includeTotal: true,
+      });
       expect(page.data.length).toBeGreaterThan(0);
-      for (const found of page.data) expect(found).toMatchObject({ customerId: job.customerId, jobStatus: "Completed", businessUnitId: job.businessUnitId });
+      for (const found of page.data)
+        expect(found).toMatchObject({ customerId: job.customerId, jobStatus: "Completed", businessUnitId: job.businessUnitId });
       expect(page.totalCount).toBe(page.data.length);
-      expect(only("GET", "/jobs").query).toEqual({ customerId: String(job.customerId), jobStatus: "Completed", businessUnitId: String(job.businessUnitId), includeTotal: "true" });
+      expect(only("GET", "/jobs").query).toEqual({
+        customerId: String(job.customerId),
+        jobStatus: "Completed",
+        businessUnitId: String(job.businessUnitId),
+        includeTotal: "true",
+      });
     });
 
     it("sends a tag list comma-separated and a date as RFC 3339 UTC", async () => {
-      const tagged = db().all("jobs").filter((j) => j.tagTypeIds.length);
+      const tagged = db()
+        .all("jobs")
+        .filter((j) => j.tagTypeIds.length);
       const page = await run("listJobs", { tagTypeIds: [String(tagged[0].tagTypeIds[0])], createdOnOrAfter: "2025-01-01T00:00:00+02:00" });
       expect(page.data.map((j: { id: number }) => j.id).sort()).toEqual(tagged.map((j) => j.id).sort());
-      expect(only("GET", "/jobs").query).toEqual({ tagTypeIds: String(tagged[0].tagTypeIds[0]), createdOnOrAfter: "2024-12-31T22:00:00.000Z" });
+      expect(only("GET", "/jobs").query).toEqual({
+        tagTypeIds: String(tagged[0].tagTypeIds[0]),
+        createdOnOrAfter: "2024-12-31T22:00:00.000Z",
+      });
     });
 
     it("fetches all jobs up to Max Records and says the cap cut the list", async () => {
@@ -101,7 +120,13 @@ describe("jobs", () => {
         priority: "High",
         campaignId: 3,
         appointments: [
-          { start: "2025-06-01T14:00:00.000Z", end: "2025-06-01T16:00:00.000Z", arrivalWindowStart: "2025-06-01T14:00:00.000Z", arrivalWindowEnd: "2025-06-01T15:00:00.000Z", technicianIds: [1001, 1002] },
+          {
+            start: "2025-06-01T14:00:00.000Z",
+            end: "2025-06-01T16:00:00.000Z",
+            arrivalWindowStart: "2025-06-01T14:00:00.000Z",
+            arrivalWindowEnd: "2025-06-01T15:00:00.000Z",
+            technicianIds: [1001, 1002],
+          },
           { start: "2025-06-03T14:00:00.000Z", end: "2025-06-03T15:00:00.000Z", technicianIds: [1003] },
         ],
         summary: "New AC not cooling",
@@ -112,27 +137,60 @@ describe("jobs", () => {
         externalData: { applicationGuid: "3fa85f64-5717-4562-b3fc-2c963f66afa6", externalData: [{ key: "erpId", value: "A-1" }] },
       });
       const read = await run("getJob", { id: String(created.id) });
-      expect(read).toMatchObject({ id: created.id, customerId: Number(input.customerId), jobStatus: "Scheduled", priority: "High", summary: "New AC not cooling", appointmentCount: 2 });
-      const technicians = db().all("appointment-assignments", { jobId: created.id }).map((a) => a.technicianId);
+      expect(read).toMatchObject({
+        id: created.id,
+        customerId: Number(input.customerId),
+        jobStatus: "Scheduled",
+        priority: "High",
+        summary: "New AC not cooling",
+        appointmentCount: 2,
+      });
+      const technicians = db()
+        .all("appointment-assignments", { jobId: created.id })
+        .map((a) => a.technicianId);
       expect(technicians.sort()).toEqual([1001, 1002, 1003]);
     });
 
     it("sends only the required fields when the optional inputs are empty", async () => {
       await run("createJob", { ...newJob(), summary: "", tagTypeIds: [], customFields: "", externalData: "", additionalAppointments: "" });
-      expect(Object.keys(only("POST", "/jobs").body).sort()).toEqual(["appointments", "businessUnitId", "campaignId", "customerId", "jobTypeId", "locationId", "priority"]);
+      expect(Object.keys(only("POST", "/jobs").body).sort()).toEqual([
+        "appointments",
+        "businessUnitId",
+        "campaignId",
+        "customerId",
+        "jobTypeId",
+        "locationId",
+        "priority",
+      ]);
     });
 
     it.each([
       ["a missing campaign", { campaignId: "" }, /Input "Campaign ID": is required/],
       ["a text business unit", { businessUnitId: "HVAC" }, /Input "Business Unit ID": "HVAC" is not a whole number/],
       ["a missing appointment start", { appointmentStart: "" }, /Input "Appointment Start": is required/],
-      ["an appointment ending before it starts", { appointmentEnd: "2025-06-01T08:00:00-05:00" }, /Input "Appointment End": must be after the start/],
+      [
+        "an appointment ending before it starts",
+        { appointmentEnd: "2025-06-01T08:00:00-05:00" },
+        /Input "Appointment End": must be after the start/,
+      ],
       ["a date that is not ISO 8601", { appointmentStart: "next Tuesday" }, /Input "Appointment Start": "next Tuesday" is not a date/],
       ["malformed custom fields JSON", { customFields: '[{ "typeId": 9, ' }, /Input "Custom Fields": is not valid JSON/],
       ["custom fields without typeId", { customFields: '[{ "value": "x" }]' }, /Input "Custom Fields": item 1 has no typeId/],
-      ["an additional appointment without end", { additionalAppointments: '[{ "start": "2025-06-03T14:00:00Z" }]' }, /Input "Additional Appointments": item 1 has no end/],
-      ["an additional appointment with a misspelled field", { additionalAppointments: '[{ "start": "2025-06-03T14:00:00Z", "end": "2025-06-03T15:00:00Z", "technicians": [1] }]' }, /item 1 has unknown fields technicians/],
-      ["external data without an application GUID", { externalData: '{ "externalData": [] }' }, /Input "External Data": needs applicationGuid/],
+      [
+        "an additional appointment without end",
+        { additionalAppointments: '[{ "start": "2025-06-03T14:00:00Z" }]' },
+        /Input "Additional Appointments": item 1 has no end/,
+      ],
+      [
+        "an additional appointment with a misspelled field",
+        { additionalAppointments: '[{ "start": "2025-06-03T14:00:00Z", "end": "2025-06-03T15:00:00Z", "technicians": [1] }]' },
+        /item 1 has unknown fields technicians/,
+      ],
+      [
+        "external data without an application GUID",
+        { externalData: '{ "externalData": [] }' },
+        /Input "External Data": needs applicationGuid/,
+      ],
     ])("refuses %s before any request", async (_case, change, message) => {
       await expectRefused("createJob", { ...newJob(), ...change }, message);
     });
@@ -141,17 +199,35 @@ describe("jobs", () => {
   describe("Update Job", () => {
     it("patches only the fields entered, and the change reads back", async () => {
       const job = scheduledJob();
-      const updated = await run("updateJob", { id: String(job.id), priority: "Urgent", summary: "Customer reports smoke", jobTypeId: "202" });
+      const updated = await run("updateJob", {
+        id: String(job.id),
+        priority: "Urgent",
+        summary: "Customer reports smoke",
+        jobTypeId: "202",
+      });
       expect(only("PATCH", `/jobs/${job.id}`).body).toEqual({ priority: "Urgent", summary: "Customer reports smoke", jobTypeId: 202 });
       expect(updated).toMatchObject({ id: job.id, priority: "Urgent" });
-      expect(await run("getJob", { id: String(job.id) })).toMatchObject({ priority: "Urgent", summary: "Customer reports smoke", jobTypeId: 202, customerId: job.customerId });
+      expect(await run("getJob", { id: String(job.id) })).toMatchObject({
+        priority: "Urgent",
+        summary: "Customer reports smoke",
+        jobTypeId: 202,
+        customerId: job.customerId,
+      });
     });
 
     it("merges external data with patchMode", async () => {
       const job = scheduledJob();
-      await run("updateJob", { id: String(job.id), externalData: '{ "applicationGuid": "3fa85f64-5717-4562-b3fc-2c963f66afa6", "patchMode": "Merge", "externalData": [{ "key": "a", "value": "1" }] }' });
+      await run("updateJob", {
+        id: String(job.id),
+        externalData:
+          '{ "applicationGuid": "3fa85f64-5717-4562-b3fc-2c963f66afa6", "patchMode": "Merge", "externalData": [{ "key": "a", "value": "1" }] }',
+      });
       expect(only("PATCH", `/jobs/${job.id}`).body).toEqual({
-        externalData: { applicationGuid: "3fa85f64-5717-4562-b3fc-2c963f66afa6", patchMode: "Merge", externalData: [{ key: "a", value: "1" }] },
+        externalData: {
+          applicationGuid: "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+          patchMode: "Merge",
+          externalData: [{ key: "a", value: "1" }],
+        },
       });
     });
 
@@ -160,7 +236,14 @@ describe("jobs", () => {
     });
 
     it("refuses a bad patch mode and a non-numeric id before any request", async () => {
-      await expectRefused("updateJob", { id: "1", externalData: '{ "applicationGuid": "3fa85f64-5717-4562-b3fc-2c963f66afa6", "patchMode": "Append", "externalData": [] }' }, /patchMode must be "Replace" or "Merge"/);
+      await expectRefused(
+        "updateJob",
+        {
+          id: "1",
+          externalData: '{ "applicationGuid": "3fa85f64-5717-4562-b3fc-2c963f66afa6", "patchMode": "Append", "externalData": [] }',
+        },
+        /patchMode must be "Replace" or "Merge"/,
+      );
       await expectRefused("updateJob", { id: "ten", summary: "x" }, /Input "Job ID": "ten"/);
     });
   });

@@ -35,14 +35,22 @@ describe("dropdowns of jobs, appointments, projects, technicians and settings", 
     wellFormed(options);
     const appointments = db().all("appointments", { active: true });
     expect(idsOf(options)).toEqual(appointments.map((a) => a.id).reverse());
-    expect(options).toContainEqual({ key: String(appointments[0].id), label: `#${appointments[0].appointmentNumber} (ID: ${appointments[0].id})` });
+    expect(options).toContainEqual({
+      key: String(appointments[0].id),
+      label: `#${appointments[0].appointmentNumber} (ID: ${appointments[0].id})`,
+    });
   });
 
   it("Select Project: newest first, by name, falling back to the number for unnamed projects", async () => {
     const unnamed = db().insert("projects", { locationId: db().all("locations")[0].id, name: null });
     const options = await picklist("selectProject");
     wellFormed(options);
-    expect(idsOf(options)).toEqual(db().all("projects").map((p) => p.id).reverse());
+    expect(idsOf(options)).toEqual(
+      db()
+        .all("projects")
+        .map((p) => p.id)
+        .reverse(),
+    );
     expect(options[0]).toEqual({ key: String(unnamed.id), label: `#${unnamed.number} (ID: ${unnamed.id})` });
     const named = db().all("projects")[0];
     expect(options).toContainEqual({ key: String(named.id), label: `${named.name} (ID: ${named.id})` });
@@ -52,7 +60,12 @@ describe("dropdowns of jobs, appointments, projects, technicians and settings", 
     const options = await picklist("selectTechnician");
     wellFormed(options);
     expect(options).toEqual(alphabetical(options));
-    expect(idsOf(options).sort()).toEqual(db().all("technicians", { active: true }).map((t) => t.id).sort());
+    expect(idsOf(options).sort()).toEqual(
+      db()
+        .all("technicians", { active: true })
+        .map((t) => t.id)
+        .sort(),
+    );
     const inactive = db().all("technicians", { active: false })[0];
     expect(idsOf(options)).not.toContain(inactive.id);
     expect(options).toContainEqual({ key: "1010", label: `${db().get("technicians", 1010)!.name} (ID: 1010)` });
@@ -77,7 +90,11 @@ describe("dropdowns of jobs, appointments, projects, technicians and settings", 
     db().bulkInsert("jobs", 10_500);
     const options = await picklist("selectJob");
     expect(options).toHaveLength(10_000);
-    const newest = db().all("jobs").map((j) => j.id).reverse().slice(0, 10_000);
+    const newest = db()
+      .all("jobs")
+      .map((j) => j.id)
+      .reverse()
+      .slice(0, 10_000);
     expect(idsOf(options)).toEqual(newest);
     expect(ctx.sandbox.requests.length).toBeLessThanOrEqual(3);
   });

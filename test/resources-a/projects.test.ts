@@ -5,7 +5,10 @@ describe("projects", () => {
   const ctx = useSandbox();
   const { run, only, expectRefused, failure } = actionsOn(ctx);
   const db = () => ctx.sandbox.db;
-  const activeLocation = () => db().all("locations").find((l) => l.active)!;
+  const activeLocation = () =>
+    db()
+      .all("locations")
+      .find((l) => l.active)!;
 
   beforeEach(() => ctx.sandbox.resetStats());
 
@@ -23,7 +26,11 @@ describe("projects", () => {
 
   it("List Projects refuses a sort field the endpoint does not offer and an unknown parameter", async () => {
     await expectRefused("listProjects", { sort: "-Number" }, /Input "Sort": "-Number" is not one of/);
-    await expectRefused("listProjects", { additionalQueryParameters: [{ key: "projectStatus", value: "Open" }] }, /"projectStatus".*not a query parameter/);
+    await expectRefused(
+      "listProjects",
+      { additionalQueryParameters: [{ key: "projectStatus", value: "Open" }] },
+      /"projectStatus".*not a query parameter/,
+    );
   });
 
   it("creates a project (body per spec) that Get Project returns", async () => {
@@ -44,7 +51,13 @@ describe("projects", () => {
       projectManagerIds: [1001],
       customFields: [{ typeId: 3, value: "Phase 1" }],
     });
-    expect(await run("getProject", { id: String(created.id) })).toMatchObject({ id: created.id, name: "Attic insulation", locationId: location.id, customerId: location.customerId, statusId: 1 });
+    expect(await run("getProject", { id: String(created.id) })).toMatchObject({
+      id: created.id,
+      name: "Attic insulation",
+      locationId: location.id,
+      customerId: location.customerId,
+      statusId: 1,
+    });
   });
 
   it("updates a project's jobs with jobIds (not jobsIds) and the jobs join it", async () => {
@@ -64,8 +77,18 @@ describe("projects", () => {
 
   it.each([
     ["createProject", "a missing location", {}, /Input "Location ID": is required/],
-    ["createProject", "custom fields without a value", { locationId: "3001", customFields: '[{ "typeId": 3 }]' }, /Input "Custom Fields": item 1 has no value/],
-    ["createProject", "a custom field list that is an object", { locationId: "3001", customFields: '{ "typeId": 3 }' }, /Input "Custom Fields": must be a JSON array/],
+    [
+      "createProject",
+      "custom fields without a value",
+      { locationId: "3001", customFields: '[{ "typeId": 3 }]' },
+      /Input "Custom Fields": item 1 has no value/,
+    ],
+    [
+      "createProject",
+      "a custom field list that is an object",
+      { locationId: "3001", customFields: '{ "typeId": 3 }' },
+      /Input "Custom Fields": must be a JSON array/,
+    ],
     ["updateProject", "a text job id", { id: "40001", jobIds: ["10001", "J2"] }, /Input "Job IDs": "J2"/],
     ["updateProject", "a start date that is not a date", { id: "40001", startDate: "soon" }, /Input "Start Date": "soon" is not a date/],
     ["getProject", "a missing id", {}, /Input "Project ID": is required/],

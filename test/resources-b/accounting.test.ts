@@ -3,9 +3,22 @@ import { resourceSuite } from "./helpers";
 /** Invoices and payments against the sandbox (which fails the suite on any spec violation). */
 const { ctx, act, source, lastRequest, tenant, rejectsBeforeSending, failure } = resourceSuite();
 const db = () => ctx.sandbox.db;
-const invoiceWithItems = () => db().all("invoices").find((i) => db().all("invoice-items", { invoiceId: i.id }).some((item) => item.active))!;
-const activeItems = (invoiceId: number) => db().all("invoice-items", { invoiceId }).filter((i) => i.active);
-const paymentType = () => db().all("payment-types").find((t) => t.active)!;
+const invoiceWithItems = () =>
+  db()
+    .all("invoices")
+    .find((i) =>
+      db()
+        .all("invoice-items", { invoiceId: i.id })
+        .some((item) => item.active),
+    )!;
+const activeItems = (invoiceId: number) =>
+  db()
+    .all("invoice-items", { invoiceId })
+    .filter((i) => i.active);
+const paymentType = () =>
+  db()
+    .all("payment-types")
+    .find((t) => t.active)!;
 
 beforeEach(() => ctx.sandbox.faults.clear());
 
@@ -13,8 +26,20 @@ describe("invoices", () => {
   it("List Invoices sends typed filters under the API's names (balanceFilter.*) and keeps money as strings", async () => {
     const invoice = invoiceWithItems();
     const customerId = invoice.customer.id;
-    await act("listInvoices", { customerId: String(customerId), statuses: "Posted", balance: "0", balanceComparer: "Greater", totalGreater: "1.5" });
-    expect(lastRequest().query).toMatchObject({ customerId: String(customerId), statuses: "Posted", "balanceFilter.Balance": "0", "balanceFilter.Comparer": "Greater", totalGreater: "1.5" });
+    await act("listInvoices", {
+      customerId: String(customerId),
+      statuses: "Posted",
+      balance: "0",
+      balanceComparer: "Greater",
+      totalGreater: "1.5",
+    });
+    expect(lastRequest().query).toMatchObject({
+      customerId: String(customerId),
+      statuses: "Posted",
+      "balanceFilter.Balance": "0",
+      "balanceFilter.Comparer": "Greater",
+      totalGreater: "1.5",
+    });
 
     const { data } = await act("listInvoices", { customerId: String(customerId), fetchAll: true });
     expect(data.data.map((i: { id: number }) => i.id)).toContain(invoice.id);
@@ -48,7 +73,11 @@ describe("invoices", () => {
   it("Update Invoice changes its fields and returns {}", async () => {
     const invoice = invoiceWithItems();
     const result = await act("updateInvoice", { id: String(invoice.id), summary: "Updated summary", reviewStatus: "Reviewed" });
-    expect(lastRequest()).toMatchObject({ method: "PATCH", path: `/accounting/v2/tenant/${tenant()}/invoices/${invoice.id}`, body: { summary: "Updated summary", reviewStatus: "Reviewed" } });
+    expect(lastRequest()).toMatchObject({
+      method: "PATCH",
+      path: `/accounting/v2/tenant/${tenant()}/invoices/${invoice.id}`,
+      body: { summary: "Updated summary", reviewStatus: "Reviewed" },
+    });
     expect(result).toEqual({ data: {} });
     expect(db().get("invoices", invoice.id)).toMatchObject({ summary: "Updated summary", reviewStatus: "Reviewed" });
   });
@@ -98,7 +127,9 @@ describe("invoices", () => {
 
   it("Select Invoice lists invoices newest first as '#<number>' with the customer", async () => {
     const { result } = await source("selectInvoice");
-    const all = db().all("invoices").filter((i) => i.active);
+    const all = db()
+      .all("invoices")
+      .filter((i) => i.active);
     expect(result).toHaveLength(all.length);
     expect(result.map((o) => Number(o.key))).toEqual(all.map((i) => i.id).sort((a, b) => b - a));
     const one = all[0];
@@ -108,7 +139,9 @@ describe("invoices", () => {
 
 describe("payments", () => {
   it("List Payments filters by customer and by the invoices applied to (comma-separated ids)", async () => {
-    const payment = db().all("payments").find((p) => p.active && p.splits.length)!;
+    const payment = db()
+      .all("payments")
+      .find((p) => p.active && p.splits.length)!;
     const invoiceIds = payment.splits.map((s: { invoiceId: number }) => s.invoiceId);
     const { data } = await act("listPayments", { appliedToInvoiceIds: invoiceIds.map(String), paidOnAfter: "2020-01-01T00:00:00Z" });
     expect(lastRequest().query).toMatchObject({ appliedToInvoiceIds: invoiceIds.join(","), paidOnAfter: "2020-01-01T00:00:00.000Z" });
@@ -116,8 +149,16 @@ describe("payments", () => {
   });
 
   it("Create Payment applies it to an invoice (integer ids, numeric amount) and lowers the invoice balance", async () => {
-    const invoice = db().all("invoices").find((i) => i.active && Number(i.balance) > 10)!;
-    const { data } = await act("createPayment", { typeId: String(paymentType().id), invoiceId: String(invoice.id), amount: "10.00", memo: "Deposit", paidOn: "2025-02-03T10:00:00+02:00" });
+    const invoice = db()
+      .all("invoices")
+      .find((i) => i.active && Number(i.balance) > 10)!;
+    const { data } = await act("createPayment", {
+      typeId: String(paymentType().id),
+      invoiceId: String(invoice.id),
+      amount: "10.00",
+      memo: "Deposit",
+      paidOn: "2025-02-03T10:00:00+02:00",
+    });
     expect(lastRequest().body).toEqual({
       typeId: paymentType().id,
       memo: "Deposit",
@@ -137,9 +178,16 @@ describe("payments", () => {
   });
 
   it("Update Payment changes the memo (type and splits are required by the API on every update)", async () => {
-    const payment = db().all("payments").find((p) => p.active && p.splits.length)!;
+    const payment = db()
+      .all("payments")
+      .find((p) => p.active && p.splits.length)!;
     const splits = payment.splits.map((s: { invoiceId: number; amount: number }) => ({ invoiceId: s.invoiceId, amount: s.amount }));
-    const { data } = await act("updatePayment", { id: String(payment.id), typeId: String(payment.paymentTypeId), memo: "Corrected", splits: JSON.stringify(splits) });
+    const { data } = await act("updatePayment", {
+      id: String(payment.id),
+      typeId: String(payment.paymentTypeId),
+      memo: "Corrected",
+      splits: JSON.stringify(splits),
+    });
     expect(lastRequest().body).toEqual({ typeId: payment.paymentTypeId, memo: "Corrected", splits });
     expect(data).toMatchObject({ id: payment.id, memo: "Corrected" });
     expect(db().get("payments", payment.id)!.memo).toBe("Corrected");
@@ -147,13 +195,18 @@ describe("payments", () => {
 
   it("Update Payment on a missing payment names it", async () => {
     const invoice = db().all("invoices")[0];
-    const error = await failure(act("updatePayment", { id: "7999999", typeId: String(paymentType().id), invoiceId: String(invoice.id), amount: "1" }));
+    const error = await failure(
+      act("updatePayment", { id: "7999999", typeId: String(paymentType().id), invoiceId: String(invoice.id), amount: "1" }),
+    );
     expect(error.message).toMatch(/Payment 7999999 was not found/);
   });
 
   it("Update Payment Custom Fields writes the named fields", async () => {
     const payment = db().all("payments")[0];
-    const result = await act("updatePaymentCustomFields", { paymentId: String(payment.id), customFields: [{ key: "Deposit Slip", value: "DS-9" }] });
+    const result = await act("updatePaymentCustomFields", {
+      paymentId: String(payment.id),
+      customFields: [{ key: "Deposit Slip", value: "DS-9" }],
+    });
     expect(result).toEqual({ data: {} });
     expect(lastRequest().body).toEqual({ operations: [{ objectId: payment.id, customFields: [{ name: "Deposit Slip", value: "DS-9" }] }] });
     expect(db().get("payments", payment.id)!.customFields).toContainEqual({ name: "Deposit Slip", value: "DS-9" });
@@ -161,7 +214,9 @@ describe("payments", () => {
 
   it("Select Payment Type lists the active payment types alphabetically", async () => {
     const { result } = await source("selectPaymentType");
-    const active = db().all("payment-types").filter((t) => t.active);
+    const active = db()
+      .all("payment-types")
+      .filter((t) => t.active);
     expect(result.map((o) => o.label)).toEqual(active.map((t) => `${t.name} (ID: ${t.id})`).sort());
   });
 });
@@ -179,7 +234,11 @@ describe("bad input fails before any request, naming the input", () => {
     ["updateInvoiceCustomFields", "Invoice ID", () => ({})],
     ["updateInvoiceCustomFields", "Custom Fields", () => ({ invoiceId: invoiceId() })],
     ["updateInvoiceItems", "Quantity", () => ({ invoiceId: invoiceId(), description: "x" })],
-    ["updateInvoiceItems", "Additional Item Fields", () => ({ invoiceId: invoiceId(), description: "x", quantity: "1", additionalFields: "[1]" })],
+    [
+      "updateInvoiceItems",
+      "Additional Item Fields",
+      () => ({ invoiceId: invoiceId(), description: "x", quantity: "1", additionalFields: "[1]" }),
+    ],
     ["deleteInvoiceItem", "Item ID", () => ({ invoiceId: invoiceId(), itemId: "abc" })],
     ["listPayments", "paidOn", () => ({ additionalQueryParameters: { paidOn: "2025-01-01" } })],
     ["listPayments", "Applied To Invoice IDs", () => ({ appliedToInvoiceIds: ["12", "x"] })],

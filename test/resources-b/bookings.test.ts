@@ -5,7 +5,10 @@ import { resourceSuite } from "./helpers";
 const { ctx, act, source, requests, lastRequest, tenant, rejectsBeforeSending, failure } = resourceSuite();
 const db = () => ctx.sandbox.db;
 const provider = String(DEMO_BOOKING_PROVIDER_ID);
-const bookingOf = (providerId: number) => db().all("bookings").find((b) => b.bookingProviderId === providerId)!;
+const bookingOf = (providerId: number) =>
+  db()
+    .all("bookings")
+    .find((b) => b.bookingProviderId === providerId)!;
 
 const newBooking = {
   bookingProvider: provider,
@@ -26,9 +29,16 @@ const newBooking = {
 describe("bookings", () => {
   it("List Bookings by Tenant sends sort and page size and returns the envelope", async () => {
     const { data } = await act("listBookingByTenant", { sort: "-CreatedOn", pageSize: "5", includeTotal: true });
-    expect(lastRequest()).toMatchObject({ path: `/crm/v2/tenant/${tenant()}/bookings`, query: { sort: "-CreatedOn", pageSize: "5", includeTotal: "true" } });
+    expect(lastRequest()).toMatchObject({
+      path: `/crm/v2/tenant/${tenant()}/bookings`,
+      query: { sort: "-CreatedOn", pageSize: "5", includeTotal: "true" },
+    });
     expect(data.data.length).toBeLessThanOrEqual(5);
-    expect(data.totalCount).toBe(db().all("bookings").filter((b) => b.active).length);
+    expect(data.totalCount).toBe(
+      db()
+        .all("bookings")
+        .filter((b) => b.active).length,
+    );
   });
 
   it("Get Booking by Tenant returns a booking; a missing one is named", async () => {
@@ -40,7 +50,11 @@ describe("bookings", () => {
   it("List Bookings by Provider only sees that provider's bookings (the provider id is in the path)", async () => {
     const { data } = await act("listBookingByProvider", { bookingProvider: provider, fetchAll: true });
     expect(lastRequest().path).toBe(`/crm/v2/tenant/${tenant()}/booking-provider/${provider}/bookings`);
-    expect(data.recordCount).toBe(db().all("bookings").filter((b) => b.active && b.bookingProviderId === DEMO_BOOKING_PROVIDER_ID).length);
+    expect(data.recordCount).toBe(
+      db()
+        .all("bookings")
+        .filter((b) => b.active && b.bookingProviderId === DEMO_BOOKING_PROVIDER_ID).length,
+    );
     expect(data.data.every((b: { bookingProviderId: number }) => b.bookingProviderId === DEMO_BOOKING_PROVIDER_ID)).toBe(true);
   });
 
@@ -53,8 +67,14 @@ describe("bookings", () => {
   });
 
   it("Create Booking by Provider sends typed fields (booleans, integer ids, UTC start); Get returns it", async () => {
-    const unit = db().all("business-units").find((u) => u.active)!;
-    const { data: created } = await act("createBookingByProvider", { ...newBooking, businessUnitId: String(unit.id), uploadedImages: ["https://example.com/a.jpg"] });
+    const unit = db()
+      .all("business-units")
+      .find((u) => u.active)!;
+    const { data: created } = await act("createBookingByProvider", {
+      ...newBooking,
+      businessUnitId: String(unit.id),
+      uploadedImages: ["https://example.com/a.jpg"],
+    });
     expect(lastRequest().body).toEqual({
       source: "Website",
       name: "Katherine Johnson",
@@ -68,16 +88,30 @@ describe("bookings", () => {
       uploadedImages: ["https://example.com/a.jpg"],
     });
     const { data: fetched } = await act("getBookingByProvider", { bookingProvider: provider, id: String(created.id) });
-    expect(fetched).toMatchObject({ id: created.id, name: "Katherine Johnson", bookingProviderId: DEMO_BOOKING_PROVIDER_ID, businessUnitId: unit.id });
+    expect(fetched).toMatchObject({
+      id: created.id,
+      name: "Katherine Johnson",
+      bookingProviderId: DEMO_BOOKING_PROVIDER_ID,
+      businessUnitId: unit.id,
+    });
   });
 
   it("Update Booking changes the summary and, for a new street, keeps the rest of the address", async () => {
     const { data: created } = await act("createBookingByProvider", { ...newBooking, externalId: "WEB-2" });
     await act("updateBooking", { bookingProvider: provider, id: String(created.id), summary: "Now heating too", street: "99 New St" });
     const patch = lastRequest();
-    expect(requests()[requests().length - 2]).toMatchObject({ method: "GET", path: `/crm/v2/tenant/${tenant()}/booking-provider/${provider}/bookings/${created.id}` });
-    expect(patch.body).toEqual({ summary: "Now heating too", address: { street: "99 New St", unit: "", city: "Phoenix", state: "AZ", zip: "85004", country: "USA" } });
-    expect(db().get("bookings", created.id)).toMatchObject({ summary: "Now heating too", address: expect.objectContaining({ street: "99 New St", city: "Phoenix" }) });
+    expect(requests()[requests().length - 2]).toMatchObject({
+      method: "GET",
+      path: `/crm/v2/tenant/${tenant()}/booking-provider/${provider}/bookings/${created.id}`,
+    });
+    expect(patch.body).toEqual({
+      summary: "Now heating too",
+      address: { street: "99 New St", unit: "", city: "Phoenix", state: "AZ", zip: "85004", country: "USA" },
+    });
+    expect(db().get("bookings", created.id)).toMatchObject({
+      summary: "Now heating too",
+      address: expect.objectContaining({ street: "99 New St", city: "Phoenix" }),
+    });
   });
 
   it("Update Booking of another provider's booking is named as not found", async () => {
@@ -88,7 +122,9 @@ describe("bookings", () => {
 
   it("Select Booking lists every booking newest first as 'Name (ID: id)'", async () => {
     const { result } = await source("selectBooking");
-    const all = db().all("bookings").filter((b) => b.active);
+    const all = db()
+      .all("bookings")
+      .filter((b) => b.active);
     expect(result).toHaveLength(all.length);
     const newestFirst = [...all].sort((a, b) => b.createdOn.localeCompare(a.createdOn) || b.id - a.id);
     expect(result[0].key).toBe(String(newestFirst[0].id));

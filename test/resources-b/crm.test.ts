@@ -3,7 +3,10 @@ import { resourceSuite } from "./helpers";
 /** Customers, customer contacts and locations against the sandbox (which fails the suite on any spec violation). */
 const { ctx, act, source, requests, lastRequest, tenant, rejectsBeforeSending, failure } = resourceSuite();
 const db = () => ctx.sandbox.db;
-const activeCustomers = () => db().all("customers").filter((c) => c.active);
+const activeCustomers = () =>
+  db()
+    .all("customers")
+    .filter((c) => c.active);
 const firstCustomer = () => activeCustomers()[0];
 
 const address = { street: "500 Palm Ln", unit: "2", city: "Tempe", state: "AZ", zip: "85281", country: "USA" };
@@ -11,8 +14,22 @@ const address = { street: "500 Palm Ln", unit: "2", city: "Tempe", state: "AZ", 
 describe("customers", () => {
   it("List Customers sends the declared filters, typed (dates as RFC 3339 UTC)", async () => {
     const name = firstCustomer().name as string;
-    const { data } = await act("listCustomers", { name, active: "Any", sort: "-Id", createdOnOrAfter: "2025-01-01T00:00:00Z", pageSize: "10", includeTotal: true });
-    expect(lastRequest().query).toEqual({ name, active: "Any", sort: "-Id", createdOnOrAfter: "2025-01-01T00:00:00.000Z", pageSize: "10", includeTotal: "true" });
+    const { data } = await act("listCustomers", {
+      name,
+      active: "Any",
+      sort: "-Id",
+      createdOnOrAfter: "2025-01-01T00:00:00Z",
+      pageSize: "10",
+      includeTotal: true,
+    });
+    expect(lastRequest().query).toEqual({
+      name,
+      active: "Any",
+      sort: "-Id",
+      createdOnOrAfter: "2025-01-01T00:00:00.000Z",
+      pageSize: "10",
+      includeTotal: "true",
+    });
     expect(data.data.map((c: { name: string }) => c.name)).toContain(name);
     expect(data.totalCount).toBeGreaterThan(0);
   });
@@ -35,7 +52,9 @@ describe("customers", () => {
   });
 
   it("Create Customer builds the required first location from the customer's address, with integer ids; Get returns it", async () => {
-    const tag = db().all("tag-types").find((t) => t.active)!;
+    const tag = db()
+      .all("tag-types")
+      .find((t) => t.active)!;
     const { data: created } = await act("createCustomer", {
       name: "Ada Lovelace",
       type: "Residential",
@@ -78,7 +97,11 @@ describe("customers", () => {
     expect(lastRequest().body).toMatchObject({
       locations: [{ name: "Main House", address: { street: "77 Oak St", city: "Mesa", state: "AZ", zip: "85201", country: "USA" } }, cabin],
     });
-    expect(db().all("locations", { customerId: created.id }).map((l) => l.name)).toEqual(["Main House", "Cabin"]);
+    expect(
+      db()
+        .all("locations", { customerId: created.id })
+        .map((l) => l.name),
+    ).toEqual(["Main House", "Cabin"]);
   });
 
   it("Update Customer changes only what was entered: a new street keeps the rest of the current address", async () => {
@@ -90,9 +113,17 @@ describe("customers", () => {
     expect(patch.method).toBe("PATCH");
     expect(patch.body).toEqual({
       doNotService: true,
-      address: expect.objectContaining({ street: "1 Changed Ave", city: before.address.city, zip: before.address.zip, country: before.address.country }),
+      address: expect.objectContaining({
+        street: "1 Changed Ave",
+        city: before.address.city,
+        zip: before.address.zip,
+        country: before.address.country,
+      }),
     });
-    expect(db().get("customers", customer.id)).toMatchObject({ doNotService: true, address: expect.objectContaining({ street: "1 Changed Ave" }) });
+    expect(db().get("customers", customer.id)).toMatchObject({
+      doNotService: true,
+      address: expect.objectContaining({ street: "1 Changed Ave" }),
+    });
   });
 
   it("Update Customer without address fields sends one PATCH; Active=False deactivates (there is no delete)", async () => {
@@ -125,13 +156,26 @@ describe("customers", () => {
 describe("customer contacts", () => {
   it("create, list, update and delete a contact; each changes the sandbox as ServiceTitan would", async () => {
     const customer = firstCustomer();
-    const { data: created } = await act("createCustomerContact", { customerId: String(customer.id), type: "Phone", value: "(602) 555-0100", memo: "Office" });
-    expect(lastRequest()).toMatchObject({ method: "POST", path: `/crm/v2/tenant/${tenant()}/customers/${customer.id}/contacts`, body: { type: "Phone", value: "(602) 555-0100", memo: "Office" } });
+    const { data: created } = await act("createCustomerContact", {
+      customerId: String(customer.id),
+      type: "Phone",
+      value: "(602) 555-0100",
+      memo: "Office",
+    });
+    expect(lastRequest()).toMatchObject({
+      method: "POST",
+      path: `/crm/v2/tenant/${tenant()}/customers/${customer.id}/contacts`,
+      body: { type: "Phone", value: "(602) 555-0100", memo: "Office" },
+    });
 
     const listed = await act("listCustomersContact", { customerId: String(customer.id), pageSize: "50" });
     expect(listed.data.data).toContainEqual(expect.objectContaining({ id: created.id, value: "(602) 555-0100" }));
 
-    const { data: updated } = await act("updateCustomerContact", { customerId: String(customer.id), contactId: String(created.id), value: "(602) 555-0199" });
+    const { data: updated } = await act("updateCustomerContact", {
+      customerId: String(customer.id),
+      contactId: String(created.id),
+      value: "(602) 555-0199",
+    });
     expect(lastRequest().body).toEqual({ value: "(602) 555-0199" });
     expect(updated).toMatchObject({ id: created.id, type: "Phone", value: "(602) 555-0199", memo: "Office" });
 
@@ -149,18 +193,24 @@ describe("customer contacts", () => {
 
   it("Select Customer Contact lists a customer's contacts as 'type: value'", async () => {
     const customer = firstCustomer();
-    const contacts = db().all("customer-contacts", { customerId: customer.id }).filter((c) => c.active);
+    const contacts = db()
+      .all("customer-contacts", { customerId: customer.id })
+      .filter((c) => c.active);
     const { result } = await source("selectCustomerContact", { customerId: String(customer.id) });
     expect(result.map((o) => o.key).sort()).toEqual(contacts.map((c) => String(c.id)).sort());
     for (const contact of contacts) {
-      expect(result.find((o) => o.key === String(contact.id))!.label).toMatch(new RegExp(`^${contact.type}: ${contact.value.replace(/[()+.]/g, "\\$&")}`));
+      expect(result.find((o) => o.key === String(contact.id))!.label).toMatch(
+        new RegExp(`^${contact.type}: ${contact.value.replace(/[()+.]/g, "\\$&")}`),
+      );
     }
   });
 });
 
 describe("locations", () => {
   it("List Locations filters by customer", async () => {
-    const customer = db().all("customers").find((c) => c.active && db().all("locations", { customerId: c.id }).length > 1)!;
+    const customer = db()
+      .all("customers")
+      .find((c) => c.active && db().all("locations", { customerId: c.id }).length > 1)!;
     const { data } = await act("listLocations", { customerId: String(customer.id) });
     expect(lastRequest().query).toMatchObject({ customerId: String(customer.id), active: "True" });
     expect(data.data.length).toBeGreaterThan(1);
@@ -169,8 +219,18 @@ describe("locations", () => {
 
   it("Create Location then Get Location returns it; Update changes the name and keeps the address", async () => {
     const customer = firstCustomer();
-    const { data: created } = await act("createLocation", { customerId: String(customer.id), name: "Shop", ...address, latitude: "33.42", longitude: "-111.94" });
-    expect(lastRequest().body).toEqual({ customerId: customer.id, name: "Shop", address: { ...address, latitude: 33.42, longitude: -111.94 } });
+    const { data: created } = await act("createLocation", {
+      customerId: String(customer.id),
+      name: "Shop",
+      ...address,
+      latitude: "33.42",
+      longitude: "-111.94",
+    });
+    expect(lastRequest().body).toEqual({
+      customerId: customer.id,
+      name: "Shop",
+      address: { ...address, latitude: 33.42, longitude: -111.94 },
+    });
     const { data: fetched } = await act("getLocation", { id: String(created.id) });
     expect(fetched).toMatchObject({ id: created.id, customerId: customer.id, name: "Shop", address: expect.objectContaining(address) });
 
@@ -185,16 +245,27 @@ describe("locations", () => {
 
   it("Select Location shows name, street and city of active locations, alphabetically; it can narrow to one customer", async () => {
     const { result } = await source("selectLocation");
-    const active = db().all("locations").filter((l) => l.active);
+    const active = db()
+      .all("locations")
+      .filter((l) => l.active);
     expect(result).toHaveLength(active.length);
     const one = active[0];
-    expect(result).toContainEqual({ key: String(one.id), label: `${one.name} — ${one.address.street}, ${one.address.city} (ID: ${one.id})` });
+    expect(result).toContainEqual({
+      key: String(one.id),
+      label: `${one.name} — ${one.address.street}, ${one.address.city} (ID: ${one.id})`,
+    });
     const labels = result.map((o) => o.label);
     expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base", numeric: true })));
 
     const customer = firstCustomer();
     const own = await source("selectLocation", { customerId: String(customer.id) });
-    expect(own.result.map((o) => o.key).sort()).toEqual(db().all("locations", { customerId: customer.id }).filter((l) => l.active).map((l) => String(l.id)).sort());
+    expect(own.result.map((o) => o.key).sort()).toEqual(
+      db()
+        .all("locations", { customerId: customer.id })
+        .filter((l) => l.active)
+        .map((l) => String(l.id))
+        .sort(),
+    );
   });
 });
 

@@ -7,7 +7,8 @@ import { runAction, runDataSource, useSandbox } from "../support";
  */
 export const resourceSuite = (options: SandboxOptions = {}) => {
   const ctx = useSandbox(options);
-  const act = (key: string, params: Record<string, unknown> = {}) => runAction(key, { connection: ctx.connection, ...params }) as Promise<{ data: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const act = (key: string, params: Record<string, unknown> = {}) =>
+    runAction(key, { connection: ctx.connection, ...params }) as Promise<{ data: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
   const source = (key: string, params: Record<string, unknown> = {}) =>
     runDataSource(key, { connection: ctx.connection, ...params }) as Promise<{ result: Array<{ key: string; label: string }> }>;
   const requests = () => ctx.sandbox.requests;

@@ -5,12 +5,17 @@ import { resourceSuite } from "./helpers";
 /** Installed equipment and its attachments against the sandbox (which fails the suite on any spec violation). */
 const { ctx, act, source, requests, lastRequest, tenant, rejectsBeforeSending, failure } = resourceSuite();
 const db = () => ctx.sandbox.db;
-const activeLocation = () => db().all("locations").find((l) => l.active)!;
+const activeLocation = () =>
+  db()
+    .all("locations")
+    .find((l) => l.active)!;
 const base = () => `/equipmentsystems/v2/tenant/${tenant()}/installed-equipment`;
 
 describe("installed equipment", () => {
   it("List Installed Equipment filters by location", async () => {
-    const equipment = db().all("installed-equipment").find((e) => e.active)!;
+    const equipment = db()
+      .all("installed-equipment")
+      .find((e) => e.active)!;
     const { data } = await act("listInstalledEquipment", { locationIds: String(equipment.locationId), fetchAll: true });
     expect(lastRequest().query).toMatchObject({ locationIds: String(equipment.locationId) });
     expect(data.data.map((e: { id: number }) => e.id)).toContain(equipment.id);
@@ -38,11 +43,19 @@ describe("installed equipment", () => {
       customFields: [{ typeId: 42, value: "North roof" }],
     });
     const { data: fetched } = await act("getInstalledEquipment", { id: String(created.id) });
-    expect(fetched).toMatchObject({ id: created.id, locationId: location.id, customerId: location.customerId, name: "Rooftop AC", cost: 4200.5 });
+    expect(fetched).toMatchObject({
+      id: created.id,
+      locationId: location.id,
+      customerId: location.customerId,
+      name: "Rooftop AC",
+      cost: 4200.5,
+    });
   });
 
   it("Update Installed Equipment changes the serial number", async () => {
-    const equipment = db().all("installed-equipment").find((e) => e.active)!;
+    const equipment = db()
+      .all("installed-equipment")
+      .find((e) => e.active)!;
     const { data } = await act("updateInstalledEquipment", { id: String(equipment.id), serialNumber: "SN-42" });
     expect(lastRequest()).toMatchObject({ method: "PATCH", path: `${base()}/${equipment.id}`, body: { serialNumber: "SN-42" } });
     expect(data).toMatchObject({ id: equipment.id, serialNumber: "SN-42" });
@@ -55,17 +68,25 @@ describe("installed equipment", () => {
 
   it("an uploaded attachment downloads byte for byte, and once attached it is listed on the equipment", async () => {
     const bytes = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0x10, 0x80, ...Buffer.from(" binary manual")]);
-    const { data: uploaded } = await act("createInstalledEquipmentAttachment", { file: { data: bytes, contentType: "application/pdf" }, fileName: "manual.pdf" });
+    const { data: uploaded } = await act("createInstalledEquipmentAttachment", {
+      file: { data: bytes, contentType: "application/pdf" },
+      fileName: "manual.pdf",
+    });
     expect(uploaded.path).toMatch(/\.pdf$/);
     expect(lastRequest()).toMatchObject({ method: "POST", path: `${base()}/attachments` });
     expect(db().file(uploaded.path)!.data.equals(bytes)).toBe(true);
 
-    const downloaded = (await act("downloadInstalledEquipmentAttachment", { path: uploaded.path })) as unknown as { data: Buffer; contentType: string };
+    const downloaded = (await act("downloadInstalledEquipmentAttachment", { path: uploaded.path })) as unknown as {
+      data: Buffer;
+      contentType: string;
+    };
     expect(Buffer.isBuffer(downloaded.data)).toBe(true);
     expect(downloaded.data.equals(bytes)).toBe(true);
     expect(downloaded.contentType).toMatch(/application\/pdf/);
 
-    const equipment = db().all("installed-equipment").find((e) => e.active)!;
+    const equipment = db()
+      .all("installed-equipment")
+      .find((e) => e.active)!;
     const attachment = { type: "Document", url: uploaded.path, fileName: "manual.pdf", alias: "Manual" };
     await act("updateInstalledEquipment", { id: String(equipment.id), attachments: JSON.stringify([attachment]) });
     const { data: listed } = await act("listInstalledEquipmentAttachments", { id: String(equipment.id) });
@@ -83,8 +104,15 @@ describe("installed equipment", () => {
     await new Promise<void>((resolve) => storage.listen(0, "127.0.0.1", resolve));
     try {
       const { port } = storage.address() as AddressInfo;
-      ctx.sandbox.faults.add({ method: "GET", path: `${base()}/attachments`, status: 302, headers: { location: `http://127.0.0.1:${port}/blob/doc.txt?sig=abc` } });
-      const downloaded = (await act("downloadInstalledEquipmentAttachment", { path: "InstalledEquipment/Documents/doc.txt" })) as unknown as { data: Buffer; contentType: string };
+      ctx.sandbox.faults.add({
+        method: "GET",
+        path: `${base()}/attachments`,
+        status: 302,
+        headers: { location: `http://127.0.0.1:${port}/blob/doc.txt?sig=abc` },
+      });
+      const downloaded = (await act("downloadInstalledEquipmentAttachment", {
+        path: "InstalledEquipment/Documents/doc.txt",
+      })) as unknown as { data: Buffer; contentType: string };
       expect(downloaded).toEqual({ data: Buffer.from("stored bytes"), contentType: "text/plain" });
       expect(seen).toHaveLength(1);
       expect(seen[0].authorization).toBeUndefined();
@@ -103,7 +131,9 @@ describe("installed equipment", () => {
 
   it("Select Installed Equipment lists active equipment as 'Name (ID: id)', alphabetically, optionally for one location", async () => {
     const { result } = await source("selectInstalledEquipment");
-    const active = db().all("installed-equipment").filter((e) => e.active);
+    const active = db()
+      .all("installed-equipment")
+      .filter((e) => e.active);
     expect(result).toHaveLength(active.length);
     expect(result).toContainEqual({ key: String(active[0].id), label: `${active[0].name} (ID: ${active[0].id})` });
     const labels = result.map((o) => o.label);
@@ -112,7 +142,12 @@ describe("installed equipment", () => {
     const locationId = active[0].locationId;
     const atLocation = await source("selectInstalledEquipment", { locationId: String(locationId) });
     expect(lastRequest().query).toMatchObject({ locationIds: String(locationId), active: "True" });
-    expect(atLocation.result.map((o) => o.key).sort()).toEqual(active.filter((e) => e.locationId === locationId).map((e) => String(e.id)).sort());
+    expect(atLocation.result.map((o) => o.key).sort()).toEqual(
+      active
+        .filter((e) => e.locationId === locationId)
+        .map((e) => String(e.id))
+        .sort(),
+    );
   });
 });
 

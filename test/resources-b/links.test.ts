@@ -74,7 +74,12 @@ describe("resource modules B", () => {
   });
 
   it("customer, location, invoice, job, payment type and business unit ids link to their dropdowns", () => {
-    const byInput = (input: string) => new Set(linkedDataSources(Object.keys(ACTIONS)).filter((l) => l.input === input).map((l) => l.dataSource));
+    const byInput = (input: string) =>
+      new Set(
+        linkedDataSources(Object.keys(ACTIONS))
+          .filter((l) => l.input === input)
+          .map((l) => l.dataSource),
+      );
     expect(byInput("customerId")).toEqual(new Set(["selectCustomers"]));
     expect(byInput("locationId")).toEqual(new Set(["selectLocation"]));
     expect(byInput("invoiceId")).toEqual(new Set(["selectInvoice"]));

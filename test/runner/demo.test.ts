@@ -27,7 +27,19 @@ describe("the demo (npm start)", () => {
   it("runs every step against the sandbox and exits 0", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    const steps = ["Sandbox", "Connection", "Customer", "Job", "Appointment", "Picklist", "Assignment", "List jobs", "Trigger run 1", "Trigger run 2", "Bad input"];
+    const steps = [
+      "Sandbox",
+      "Connection",
+      "Customer",
+      "Job",
+      "Appointment",
+      "Picklist",
+      "Assignment",
+      "List jobs",
+      "Trigger run 1",
+      "Trigger run 2",
+      "Bad input",
+    ];
     steps.forEach((title, i) => expect(run.stdout).toMatch(new RegExp(`^✓ +${i + 1}\\. ${title} `, "m")));
     expect(run.stdout).toMatch(/Done: \d+ API requests, 0 spec violations\./);
   });
@@ -40,7 +52,9 @@ describe("the demo (npm start)", () => {
   });
 
   it("shows a bad input's error naming the input, with no request sent", () => {
-    expect(run.stdout).toMatch(/Bad input +getJob with Job ID "12ab" → Input "Job ID": "12ab" is not a whole number.*\(no request sent\)$/m);
+    expect(run.stdout).toMatch(
+      /Bad input +getJob with Job ID "12ab" → Input "Job ID": "12ab" is not a whole number.*\(no request sent\)$/m,
+    );
   });
 
   it("never prints a secret, and no colour codes when stdout is not a terminal", () => {

@@ -8,9 +8,12 @@ import { expectedFiles, loadFromSource, renderActionsDoc, replaceBetween } from 
 describe("generated documentation", () => {
   const loaded = loadFromSource();
 
-  it.each(expectedFiles(loaded).map((f) => [path.basename(f.file), f] as const))("%s is up to date (else run npm run docs)", (_name, file) => {
-    expect(file.actual).toBe(file.expected);
-  });
+  it.each(expectedFiles(loaded).map((f) => [path.basename(f.file), f] as const))(
+    "%s is up to date (else run npm run docs)",
+    (_name, file) => {
+      expect(file.actual).toBe(file.expected);
+    },
+  );
 
   it("documents every action, data source and trigger with its label, inputs and request", () => {
     const doc = renderActionsDoc(loaded);
@@ -21,13 +24,16 @@ describe("generated documentation", () => {
       const end = doc.indexOf("\n### ", start + 1);
       const section = doc.slice(start, end < 0 ? undefined : end);
       expect(section).toContain(`**${definition.display.label}**`);
-      for (const input of definition.inputs.filter((i: { type: string }) => i.type !== "connection")) expect(section).toContain(`\`${input.key}\``);
+      for (const input of definition.inputs.filter((i: { type: string }) => i.type !== "connection"))
+        expect(section).toContain(`\`${input.key}\``);
     }
     expect(doc).toContain("Request: `GET /jpm/v2/tenant/{tenant}/jobs`");
   });
 
   it("refuses a README without the table markers instead of dropping the table", () => {
     expect(() => replaceBetween("# README\n", "table")).toThrow("<!-- actions:start -->");
-    expect(replaceBetween("a\n<!-- actions:start -->\nold\n<!-- actions:end -->\nb", "new")).toBe("a\n<!-- actions:start -->\nnew\n<!-- actions:end -->\nb");
+    expect(replaceBetween("a\n<!-- actions:start -->\nold\n<!-- actions:end -->\nb", "new")).toBe(
+      "a\n<!-- actions:start -->\nnew\n<!-- actions:end -->\nb",
+    );
   });
 });

@@ -53,7 +53,18 @@ const invoke = async (argv: string[], env: Record<string, string | undefined> = 
 
 describe("argument parsing", () => {
   it("reads the key, inputs in both spellings, and flags", () => {
-    const options = parseArgs(["listJobs", "--input", "pageSize=3", "--input=sort=-Id", "-i", "externalDataKey=a=b", "--json", "--debug", "--sandbox", "--src"]);
+    const options = parseArgs([
+      "listJobs",
+      "--input",
+      "pageSize=3",
+      "--input=sort=-Id",
+      "-i",
+      "externalDataKey=a=b",
+      "--json",
+      "--debug",
+      "--sandbox",
+      "--src",
+    ]);
     expect(options).toMatchObject({
       key: "listJobs",
       inputs: { pageSize: "3", sort: "-Id", externalDataKey: "a=b" },
@@ -66,13 +77,18 @@ describe("argument parsing", () => {
   });
 
   it("turns a key given twice into a list (value-list inputs)", () => {
-    expect(parseArgs(["assignTechnicians", "--input", "technicianIds=1", "--input", "technicianIds=2", "--input", "technicianIds=3"]).inputs).toEqual({
+    expect(
+      parseArgs(["assignTechnicians", "--input", "technicianIds=1", "--input", "technicianIds=2", "--input", "technicianIds=3"]).inputs,
+    ).toEqual({
       technicianIds: ["1", "2", "3"],
     });
   });
 
   it("reads --inputs, --state and --list with a filter", () => {
-    expect(parseArgs(["pollChangesTrigger", "--inputs", "in.json", "--state=s.json"])).toMatchObject({ inputsFile: "in.json", state: "s.json" });
+    expect(parseArgs(["pollChangesTrigger", "--inputs", "in.json", "--state=s.json"])).toMatchObject({
+      inputsFile: "in.json",
+      state: "s.json",
+    });
     expect(parseArgs(["--list", "invoice"])).toMatchObject({ list: true, filter: "invoice", key: undefined });
   });
 
@@ -90,7 +106,10 @@ describe("argument parsing", () => {
   it("merges --inputs with --input (the command line wins) and checks the file", () => {
     const files: Record<string, string> = { "ok.json": '{"pageSize": "10", "sort": "-Id"}', "bad.json": "{pageSize", "list.json": "[1]" };
     const read = (file: string) => files[file];
-    expect(collectInputs(parseArgs(["listJobs", "--inputs", "ok.json", "--input", "pageSize=3"]), read)).toEqual({ pageSize: "3", sort: "-Id" });
+    expect(collectInputs(parseArgs(["listJobs", "--inputs", "ok.json", "--input", "pageSize=3"]), read)).toEqual({
+      pageSize: "3",
+      sort: "-Id",
+    });
     expect(() => collectInputs(parseArgs(["listJobs", "--inputs", "bad.json"]), read)).toThrow(/bad\.json is not valid JSON/);
     expect(() => collectInputs(parseArgs(["listJobs", "--inputs", "list.json"]), read)).toThrow(/must hold a JSON object/);
   });
@@ -112,10 +131,21 @@ describe("target selection", () => {
     expect(selectTarget(tenantEnv)).toEqual({
       kind: "tenant",
       environment: "production",
-      fields: { tokenUrl: "", clientId: "cid.abc", clientSecret: "secret-value-123", tenant: "123456789", applicationKey: "ak.xyz.987", environment: "production", baseUrl: "" },
+      fields: {
+        tokenUrl: "",
+        clientId: "cid.abc",
+        clientSecret: "secret-value-123",
+        tenant: "123456789",
+        applicationKey: "ak.xyz.987",
+        environment: "production",
+        baseUrl: "",
+      },
       secrets: ["secret-value-123", "ak.xyz.987"],
     });
-    expect(selectTarget({ ...tenantEnv, SERVICETITAN_ENV: "integration" })).toMatchObject({ environment: "integration", fields: { environment: "integration" } });
+    expect(selectTarget({ ...tenantEnv, SERVICETITAN_ENV: "integration" })).toMatchObject({
+      environment: "integration",
+      fields: { environment: "integration" },
+    });
   });
 
   it("refuses a partial set instead of quietly using the sandbox, naming what is missing", () => {
@@ -124,7 +154,9 @@ describe("target selection", () => {
   });
 
   it("refuses an unknown environment", () => {
-    expect(() => selectTarget({ ...tenantEnv, SERVICETITAN_ENV: "staging" })).toThrow('SERVICETITAN_ENV must be "production" or "integration", not "staging"');
+    expect(() => selectTarget({ ...tenantEnv, SERVICETITAN_ENV: "staging" })).toThrow(
+      'SERVICETITAN_ENV must be "production" or "integration", not "staging"',
+    );
   });
 
   it("--sandbox wins over the variables", () => {

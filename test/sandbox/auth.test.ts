@@ -10,7 +10,10 @@ describe("sandbox auth", () => {
 
   it("issues client-credentials tokens and counts token calls apart from API requests", async () => {
     const { clientId, clientSecret } = suite.sandbox.credentials;
-    const { status, data } = await axios.post(suite.sandbox.tokenUrl, form({ grant_type: "client_credentials", client_id: clientId, client_secret: clientSecret }));
+    const { status, data } = await axios.post(
+      suite.sandbox.tokenUrl,
+      form({ grant_type: "client_credentials", client_id: clientId, client_secret: clientSecret }),
+    );
     expect(status).toBe(200);
     expect(data).toEqual({ access_token: expect.any(String), expires_in: 1, token_type: "Bearer", scope: expect.any(String) });
     expect(suite.sandbox.tokenRequests).toBe(1);
@@ -21,10 +24,16 @@ describe("sandbox auth", () => {
 
   it("rejects wrong client credentials and grant types", async () => {
     const { clientId } = suite.sandbox.credentials;
-    const wrongSecret = await axios.post(suite.sandbox.tokenUrl, form({ grant_type: "client_credentials", client_id: clientId, client_secret: "nope" }), { validateStatus: () => true });
+    const wrongSecret = await axios.post(
+      suite.sandbox.tokenUrl,
+      form({ grant_type: "client_credentials", client_id: clientId, client_secret: "nope" }),
+      { validateStatus: () => true },
+    );
     expect(wrongSecret.status).toBe(400);
     expect(wrongSecret.data).toEqual({ error: "invalid_client" });
-    const wrongGrant = await axios.post(suite.sandbox.tokenUrl, form({ grant_type: "password", client_id: clientId }), { validateStatus: () => true });
+    const wrongGrant = await axios.post(suite.sandbox.tokenUrl, form({ grant_type: "password", client_id: clientId }), {
+      validateStatus: () => true,
+    });
     expect(wrongGrant.status).toBe(400);
     expect(wrongGrant.data).toEqual({ error: "unsupported_grant_type" });
   });
@@ -34,14 +43,20 @@ describe("sandbox auth", () => {
     expect(noToken.status).toBe(401);
     expect(noToken.data).toMatchObject({ status: 401, title: expect.any(String), traceId: expect.any(String), errors: {}, data: {} });
 
-    const badToken = await axios.get(jobs(), { headers: { Authorization: "Bearer forged", "ST-App-Key": suite.sandbox.credentials.appKey }, validateStatus: () => true });
+    const badToken = await axios.get(jobs(), {
+      headers: { Authorization: "Bearer forged", "ST-App-Key": suite.sandbox.credentials.appKey },
+      validateStatus: () => true,
+    });
     expect(badToken.status).toBe(401);
 
     const token = await fetchToken(suite.sandbox);
     const noAppKey = await axios.get(jobs(), { headers: { Authorization: `Bearer ${token}` }, validateStatus: () => true });
     expect(noAppKey.status).toBe(401);
     expect(noAppKey.data.title).toMatch(/ST-App-Key/);
-    const wrongAppKey = await axios.get(jobs(), { headers: { Authorization: `Bearer ${token}`, "ST-App-Key": "ak1.wrong" }, validateStatus: () => true });
+    const wrongAppKey = await axios.get(jobs(), {
+      headers: { Authorization: `Bearer ${token}`, "ST-App-Key": "ak1.wrong" },
+      validateStatus: () => true,
+    });
     expect(wrongAppKey.status).toBe(401);
   });
 
@@ -75,7 +90,8 @@ describe("sandbox auth", () => {
     await api.post(path(suite.sandbox, "jpm", "jobs"), { customerId: "x" });
     const recorded = JSON.stringify([suite.sandbox.requests, suite.sandbox.violations]);
     const token = String(api.defaults.headers.Authorization).replace("Bearer ", "");
-    for (const secret of [token, suite.sandbox.credentials.appKey, suite.sandbox.credentials.clientSecret]) expect(recorded).not.toContain(secret);
+    for (const secret of [token, suite.sandbox.credentials.appKey, suite.sandbox.credentials.clientSecret])
+      expect(recorded).not.toContain(secret);
     expect(suite.sandbox.requests.map((r) => r.status)).toEqual([200, 400]);
   });
 });

@@ -47,7 +47,10 @@ describe("sandbox export feeds", () => {
     expect(patched.status).toBe(200);
 
     const changes = await page("customers", { from: caughtUp });
-    expect(changes.data.map((r) => [r.id, r.active])).toEqual([[2003, true], [2005, false]]);
+    expect(changes.data.map((r) => [r.id, r.active])).toEqual([
+      [2003, true],
+      [2005, false],
+    ]);
     expect(changes.data[1].modifiedOn >= changes.data[0].modifiedOn).toBe(true);
 
     const all = (await walk("customers")).flatMap((p) => p.data.map((r) => r.id));
@@ -74,7 +77,12 @@ describe("sandbox export feeds", () => {
     expect(recent[1].data.slice(0, 2)).toEqual(plain[0].data.slice(-2)); // the two records before the token
     expect(recent[1].data.slice(2)).toEqual(plain[1].data);
     const seen = new Map(recent.flatMap((p) => p.data).map((r) => [r.id, r]));
-    expect([...seen.keys()].sort()).toEqual(plain.flatMap((p) => p.data).map((r) => r.id).sort());
+    expect([...seen.keys()].sort()).toEqual(
+      plain
+        .flatMap((p) => p.data)
+        .map((r) => r.id)
+        .sort(),
+    );
   });
 
   it("answers 400 for a from that is neither a token nor a date", async () => {
@@ -85,10 +93,19 @@ describe("sandbox export feeds", () => {
 
   it("feeds the other resources too", async () => {
     const feeds = [
-      ["jpm", "export/jobs"], ["jpm", "export/appointments"], ["jpm", "export/projects"], ["dispatch", "export/appointment-assignments"],
-      ["crm", "export/locations"], ["crm", "export/customers/contacts"], ["crm", "export/bookings"], ["accounting", "export/invoices"],
-      ["accounting", "export/invoice-items"], ["accounting", "export/payments"], ["equipmentsystems", "export/installed-equipment"],
-      ["settings", "export/technicians"], ["settings", "export/business-units"],
+      ["jpm", "export/jobs"],
+      ["jpm", "export/appointments"],
+      ["jpm", "export/projects"],
+      ["dispatch", "export/appointment-assignments"],
+      ["crm", "export/locations"],
+      ["crm", "export/customers/contacts"],
+      ["crm", "export/bookings"],
+      ["accounting", "export/invoices"],
+      ["accounting", "export/invoice-items"],
+      ["accounting", "export/payments"],
+      ["equipmentsystems", "export/installed-equipment"],
+      ["settings", "export/technicians"],
+      ["settings", "export/business-units"],
     ];
     for (const [module, resource] of feeds) {
       const res = await suite.api.get(path(suite.sandbox, module, resource));

@@ -21,7 +21,8 @@ export async function connect(sandbox: Sandbox): Promise<AxiosInstance> {
 }
 
 /** `/jpm/v2/tenant/{tenant}/jobs` from ("jpm", "jobs"). */
-export const path = (sandbox: Sandbox, module: string, resource: string) => `/${module}/v2/tenant/${sandbox.credentials.tenant}/${resource}`;
+export const path = (sandbox: Sandbox, module: string, resource: string) =>
+  `/${module}/v2/tenant/${sandbox.credentials.tenant}/${resource}`;
 
 /**
  * Starts a sandbox and a client for it before the enclosing describe block's tests and closes the sandbox after

@@ -58,7 +58,9 @@ describe("sandbox lists", () => {
       expect(ids(await get("jpm", "jobs", { sort: "-Id", pageSize: 3 }))).toEqual([10040, 10039, 10038]);
       const names = (await get("jpm", "projects", { sort: "+Name" })).data.map((p: { name: string }) => p.name);
       expect(names).toEqual([...names].sort());
-      const modified = (await get("crm", "customers", { sort: "-modifiedon", active: "Any" })).data.map((c: { modifiedOn: string }) => c.modifiedOn);
+      const modified = (await get("crm", "customers", { sort: "-modifiedon", active: "Any" })).data.map(
+        (c: { modifiedOn: string }) => c.modifiedOn,
+      );
       expect(modified).toEqual([...modified].sort().reverse());
       const created = (await get("jpm", "appointments", { sort: "+CreatedOn" })).data.map((a: { createdOn: string }) => a.createdOn);
       expect(created).toEqual([...created].sort());
@@ -103,7 +105,9 @@ describe("sandbox lists", () => {
       const others = await get("crm", `booking-provider/${OTHER_BOOKING_PROVIDER_ID}/bookings`);
       expect(others.data).toHaveLength(2);
       expect((await get("crm", "bookings")).data).toHaveLength(10);
-      const foreign = await suite.api.get(path(suite.sandbox, "crm", `booking-provider/${DEMO_BOOKING_PROVIDER_ID}/bookings/${others.data[0].id}`));
+      const foreign = await suite.api.get(
+        path(suite.sandbox, "crm", `booking-provider/${DEMO_BOOKING_PROVIDER_ID}/bookings/${others.data[0].id}`),
+      );
       expect(foreign.status).toBe(404);
     });
   });

@@ -93,7 +93,9 @@ describe("sandbox spec validation", () => {
   });
 
   it("records no violation for valid requests, including ones the sandbox does not simulate", async () => {
-    expect((await suite.api.get(jobs(), { params: { page: 1, pageSize: 10, includeTotal: true, jobStatus: "Completed", sort: "-Id" } })).status).toBe(200);
+    expect(
+      (await suite.api.get(jobs(), { params: { page: 1, pageSize: 10, includeTotal: true, jobStatus: "Completed", sort: "-Id" } })).status,
+    ).toBe(200);
     expect((await suite.api.post(jobs(), validJob())).status).toBe(200);
     expect((await suite.api.patch(path(suite.sandbox, "jpm", "jobs/10001"), {})).status).toBe(200);
     const notSimulated = await suite.api.get(path(suite.sandbox, "jpm", "jobs/10001/notes"));
@@ -106,7 +108,11 @@ describe("sandbox spec validation", () => {
   it("answers business-rule errors as RFC 7807 400/404 without recording a violation", async () => {
     const unknownCustomer = await suite.api.post(jobs(), { ...validJob(), customerId: 99 });
     expect(unknownCustomer.status).toBe(400);
-    expect(unknownCustomer.data).toMatchObject({ status: 400, errors: { customerId: ["Customer with id 99 not found"] }, traceId: expect.stringMatching(/^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/) });
+    expect(unknownCustomer.data).toMatchObject({
+      status: 400,
+      errors: { customerId: ["Customer with id 99 not found"] },
+      traceId: expect.stringMatching(/^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/),
+    });
     const missing = await suite.api.get(path(suite.sandbox, "jpm", "jobs/99"));
     expect(missing.status).toBe(404);
     expect(missing.data).toMatchObject({ type: expect.any(String), title: "Job with id 99 not found", status: 404, errors: {}, data: {} });
@@ -116,12 +122,31 @@ describe("sandbox spec validation", () => {
   it("answers with the shapes the spec's response schemas declare", async () => {
     const spec = await loadSpec();
     const reads = [
-      "jpm/jobs", "jpm/jobs/10001", "jpm/appointments", "jpm/projects", "jpm/job-types", "jpm/job-cancel-reasons", "jpm/export/jobs",
-      "dispatch/appointment-assignments", "dispatch/export/appointment-assignments",
-      "accounting/invoices", "accounting/payments", "accounting/payment-types", "accounting/export/invoice-items", "accounting/export/payments",
-      "equipmentsystems/installed-equipment/90001", "equipmentsystems/export/installed-equipment",
-      "settings/technicians", "settings/business-units", "settings/user-roles", "settings/tag-types",
-      "crm/customers/2001", "crm/locations/3001", "crm/export/customers", "crm/export/customers/contacts", "crm/export/bookings",
+      "jpm/jobs",
+      "jpm/jobs/10001",
+      "jpm/appointments",
+      "jpm/projects",
+      "jpm/job-types",
+      "jpm/job-cancel-reasons",
+      "jpm/export/jobs",
+      "dispatch/appointment-assignments",
+      "dispatch/export/appointment-assignments",
+      "accounting/invoices",
+      "accounting/payments",
+      "accounting/payment-types",
+      "accounting/export/invoice-items",
+      "accounting/export/payments",
+      "equipmentsystems/installed-equipment/90001",
+      "equipmentsystems/export/installed-equipment",
+      "settings/technicians",
+      "settings/business-units",
+      "settings/user-roles",
+      "settings/tag-types",
+      "crm/customers/2001",
+      "crm/locations/3001",
+      "crm/export/customers",
+      "crm/export/customers/contacts",
+      "crm/export/bookings",
     ];
     for (const read of reads) {
       const [module, ...rest] = read.split("/");

@@ -27,14 +27,17 @@ describe("Export actions (one feed page per call)", () => {
     ]);
   });
 
-  it.each(EXPORT_FEEDS.map((feed) => [exportActionKey(feed), feed.operation] as const))("%s calls %s and returns data, continueFrom, hasMore", async (key, operation) => {
-    const { data } = (await runAction(key, { connection: ctx.connection })) as { data: any };
-    expect(data).toEqual({ hasMore: expect.any(Boolean), continueFrom: expect.any(String), data: expect.any(Array) });
-    const request = ctx.sandbox.requests.at(-1)!;
-    expect(request).toMatchObject({ method: "GET", path: pathOf(operation), status: 200 });
-    // Nothing unset is sent: no from (the whole history), no includeRecentChanges=false.
-    expect(request.query).toEqual(operations[operation].query.some((q) => q.name === "active") ? { active: "True" } : {});
-  });
+  it.each(EXPORT_FEEDS.map((feed) => [exportActionKey(feed), feed.operation] as const))(
+    "%s calls %s and returns data, continueFrom, hasMore",
+    async (key, operation) => {
+      const { data } = (await runAction(key, { connection: ctx.connection })) as { data: any };
+      expect(data).toEqual({ hasMore: expect.any(Boolean), continueFrom: expect.any(String), data: expect.any(Array) });
+      const request = ctx.sandbox.requests.at(-1)!;
+      expect(request).toMatchObject({ method: "GET", path: pathOf(operation), status: 200 });
+      // Nothing unset is sent: no from (the whole history), no includeRecentChanges=false.
+      expect(request.query).toEqual(operations[operation].query.some((q) => q.name === "active") ? { active: "True" } : {});
+    },
+  );
 
   it("follows continueFrom page by page over the whole feed without gaps or repeats", async () => {
     const all = ctx.sandbox.db.all("customers").map((c) => c.id);
@@ -53,8 +56,13 @@ describe("Export actions (one feed page per call)", () => {
 
   it("accepts a date as From (changes modified on or after it) and sends includeRecentChanges only when ticked", async () => {
     const jobs = ctx.sandbox.db.all("jobs");
-    const date = jobs.map((j) => j.modifiedOn).sort()[jobs.length - 3].slice(0, 10);
-    const { data } = (await runAction("exportJobs", { connection: ctx.connection, from: date, includeRecentChanges: "true" })) as { data: any };
+    const date = jobs
+      .map((j) => j.modifiedOn)
+      .sort()
+      [jobs.length - 3].slice(0, 10);
+    const { data } = (await runAction("exportJobs", { connection: ctx.connection, from: date, includeRecentChanges: "true" })) as {
+      data: any;
+    };
     expect(ctx.sandbox.requests.at(-1)!.query).toEqual({ from: date, includeRecentChanges: "true" });
     expect(data.data.length).toBeGreaterThan(0);
     for (const job of data.data) expect(job.modifiedOn >= date).toBe(true);

@@ -16,9 +16,19 @@ type Run = { data: Grouped; noChanges: boolean; ids: number[]; result: any };
 const poller = (params: Record<string, unknown>) => {
   const instanceState: Record<string, unknown> = {};
   const run = async (payload: Record<string, unknown> = {}, state = instanceState): Promise<Run> => {
-    const result: any = await harness.trigger("pollChangesTrigger", payload, { connection: ctx.connection, ...params }, { instanceState: state });
+    const result: any = await harness.trigger(
+      "pollChangesTrigger",
+      payload,
+      { connection: ctx.connection, ...params },
+      { instanceState: state },
+    );
     const data = result.payload.body.data as Grouped;
-    return { data, result, noChanges: result.resultType === "polled_no_changes", ids: [...data.created, ...data.updated, ...data.deactivated].map((r) => r.id) };
+    return {
+      data,
+      result,
+      noChanges: result.resultType === "polled_no_changes",
+      ids: [...data.created, ...data.updated, ...data.deactivated].map((r) => r.id),
+    };
   };
   /** What the trigger stored (spectral keeps polling state inside instanceState). */
   const state = () => ((instanceState.__prismaticInternal as any)?.polling ?? {}) as Record<string, any>;
@@ -205,7 +215,10 @@ describe("New and Updated Records (pollChangesTrigger)", () => {
   it("asks the appointment-assignments feed for inactive records too, so unassignments are reported", async () => {
     const p = poller({ resource: "appointmentAssignments" });
     await p.run();
-    expect(ctx.sandbox.requests.at(-1)).toMatchObject({ path: `/dispatch/v2/tenant/${ctx.sandbox.credentials.tenant}/export/appointment-assignments`, query: { active: "Any" } });
+    expect(ctx.sandbox.requests.at(-1)).toMatchObject({
+      path: `/dispatch/v2/tenant/${ctx.sandbox.credentials.tenant}/export/appointment-assignments`,
+      query: { active: "Any" },
+    });
     const assignment = ctx.sandbox.db.all("appointment-assignments", { active: true })[0];
     ctx.sandbox.db.update("appointment-assignments", assignment.id, { active: false, modifiedOn: soon(1000) });
     expect((await p.run()).data.deactivated.map((r) => r.id)).toEqual([assignment.id]);
@@ -224,7 +237,12 @@ describe("New and Updated Records (pollChangesTrigger)", () => {
 
   it("supports Prismatic batching: items per change, and a cursor that drains a capped run page by page", async () => {
     const converted: any = (component as any).triggers.pollChangesTrigger;
-    expect(converted).toMatchObject({ isPollingTrigger: true, scheduleSupport: "required", triggerResolverSupport: "valid", triggerResolverDefaultBatchSize: 100 });
+    expect(converted).toMatchObject({
+      isPollingTrigger: true,
+      scheduleSupport: "required",
+      triggerResolverSupport: "valid",
+      triggerResolverDefaultBatchSize: 100,
+    });
 
     const p = poller({ resource: "payments", maxRecordsPerRun: "100" });
     await p.run();
@@ -232,7 +250,10 @@ describe("New and Updated Records (pollChangesTrigger)", () => {
     const first = await p.run();
     const items = converted.resolveTriggerItems({}, first.result);
     expect(items).toHaveLength(100);
-    expect(items[0]).toEqual({ changeType: expect.stringMatching(/^(created|updated|deactivated)$/), record: expect.objectContaining({ id: firstId }) });
+    expect(items[0]).toEqual({
+      changeType: expect.stringMatching(/^(created|updated|deactivated)$/),
+      record: expect.objectContaining({ id: firstId }),
+    });
     const cursor = converted.getNextPaginationState({}, first.result);
     expect(cursor).not.toBeNull();
 
