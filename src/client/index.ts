@@ -16,7 +16,15 @@ export interface OperationInfo {
   module: string;
   summary: string;
   pathParams: string[];
-  query: Array<{ name: string; required: boolean; type: string; format?: string; enum?: unknown[]; description: string }>;
+  query: Array<{
+    name: string;
+    required: boolean;
+    type: string;
+    format?: string;
+    enum?: unknown[];
+    items?: { type: string; enum?: unknown[] };
+    description: string;
+  }>;
   body: string | null;
   bodyRequired: boolean;
 }

@@ -4,6 +4,8 @@ import { InputError } from "../client/errors";
 import { collectList, LARGEST_PAGE_SIZE } from "../client/paging";
 import {
   booleanInput,
+  decimalInput,
+  enumListInput,
   dateTimeInput,
   enumInput,
   idInput,
@@ -65,6 +67,10 @@ export const filterInputFor = (operation: OperationKey, name: string): InputFiel
       : stringInput({ label: "Sort", comments: comments ?? "+FieldName ascending, -FieldName descending." });
   }
   if (q.enum) return enumInput({ label, values: q.enum, comments });
+  // Array parameters go out repeated (statuses=A&statuses=B): offer a list of values.
+  if (q.type === "array" && q.items?.enum) return enumListInput({ label, values: q.items.enum.map(String), comments: comments ?? "" });
+  if (q.type === "array" && q.items?.type === "integer") return idListInput({ label, comments });
+  if (q.type === "number") return decimalInput({ label, comments });
   if (q.type === "integer") return /Id$/.test(name) ? idInput({ label, comments }) : integerInput({ label, comments });
   if (q.type === "boolean") return booleanInput({ label, comments });
   if (q.format === "date-time" || /(Before|OnOrAfter|After)$/.test(name)) return dateTimeInput({ label, comments });

@@ -7,7 +7,9 @@ import {
   dateTimeInput,
   decimalInput,
   enumInput,
+  enumListInput,
   idInput,
+  idListInput,
   keyValueInput,
   rulesJsonInput,
   stringInput,
@@ -126,18 +128,17 @@ export const invoices: ResourceModule = {
         businessUnitId: businessUnitIdInput(),
         adjustmentToId: invoiceIdInput(false, "Only the adjustment invoices made to this invoice.", "Adjustment To ID"),
         number: stringInput({ label: "Invoice Number", comments: "The invoice's reference number." }),
-        // The API repeats these array parameters (statuses=A&statuses=B); one value per call keeps that exact.
-        statuses: enumInput({
-          label: "Status",
+        statuses: enumListInput({
+          label: "Statuses",
           values: ["Pending", "Posted", "Exported"],
-          comments: "Only invoices in this transaction status (empty: all).",
+          comments: "Only invoices in these transaction statuses (empty: all).",
         }),
-        reviewStatuses: enumInput({
-          label: "Review Status",
+        reviewStatuses: enumListInput({
+          label: "Review Statuses",
           values: ["NeedsReview", "OnHold", "Reviewed"],
-          comments: "Only invoices in this review status.",
+          comments: "Only invoices in these review statuses (empty: all).",
         }),
-        assignedToIds: idInput({ label: "Assigned To ID", comments: "Only invoices assigned to this employee for review." }),
+        assignedToIds: idListInput({ label: "Assigned To IDs", comments: "Only invoices assigned to these employees for review." }),
         totalGreater: decimalInput({ label: "Total Greater", comments: "Invoices whose total is at least this amount." }),
         totalLess: decimalInput({ label: "Total Less", comments: "Invoices whose total is at most this amount." }),
       },

@@ -41,6 +41,13 @@ describe("invoices", () => {
       totalGreater: "1.5",
     });
 
+    // Array parameters repeat their name, as the spec declares them (statuses=Pending&statuses=Posted).
+    await act("listInvoices", { statuses: ["Pending", "Posted"], assignedToIds: ["5", "6"] });
+    expect(lastRequest().query).toMatchObject({ statuses: ["Pending", "Posted"], assignedToIds: ["5", "6"] });
+    await expect(act("listInvoices", { statuses: ["Posted", "Paid"] })).rejects.toThrow(
+      /Input "Statuses": "Paid" is not one of Pending, Posted, Exported/,
+    );
+
     const { data } = await act("listInvoices", { customerId: String(customerId), fetchAll: true });
     expect(data.data.map((i: { id: number }) => i.id)).toContain(invoice.id);
     for (const found of data.data) {
