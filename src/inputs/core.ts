@@ -10,8 +10,6 @@ type Cleaner<T> = (value: unknown) => T | undefined;
 
 const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 
-const labelOf = (label: string | { key: string; value: string }) => (typeof label === "string" ? label : label.value);
-
 /** Wraps a cleaner: blank → undefined (or an error when required). */
 const cleaned =
   <T>(label: string, required: boolean, convert: (value: unknown) => T): Cleaner<T> =>
@@ -29,6 +27,13 @@ export const toInteger = (label: string, value: unknown): number => {
     throw new InputError(label, `"${text}" is not a whole number; expected a numeric ServiceTitan id or count such as 12345.`);
   }
   return Number(text);
+};
+
+/** A record id: a whole number above zero (ServiceTitan's ids are int64 counters). */
+export const toId = (label: string, value: unknown): number => {
+  const id = toInteger(label, value);
+  if (id < 1) throw new InputError(label, `${id} is not a ServiceTitan id; ids are whole numbers from 1 up, such as 12345.`);
+  return id;
 };
 
 export const toDecimal = (label: string, value: unknown): number => {
@@ -73,12 +78,12 @@ export const toJson = (label: string, value: unknown, shape?: "object" | "array"
 };
 
 /** "1, 2,3" or ["1", 2] → [1, 2, 3]. */
-export const toIntegerList = (label: string, value: unknown): number[] => {
+export const toIntegerList = (label: string, value: unknown, convert = toInteger): number[] => {
   const items = Array.isArray(value) ? value : String(value).split(",");
   return items
     .map((item) => String(item).trim())
     .filter((item) => item !== "")
-    .map((item) => toInteger(label, item));
+    .map((item) => convert(label, item));
 };
 
 interface BaseOptions {
@@ -95,7 +100,7 @@ export const idInput = (options: BaseOptions & { dataSource?: string }) =>
     ...options,
     required: options.required ?? false,
     example: options.example ?? "12345",
-    clean: cleaned(options.label, options.required ?? false, (v) => toInteger(options.label, v)),
+    clean: cleaned(options.label, options.required ?? false, (v) => toId(options.label, v)),
   });
 
 export const integerInput = (options: BaseOptions & { default?: string; min?: number; max?: number }) => {
@@ -123,7 +128,7 @@ export const idListInput = (options: BaseOptions & { dataSource?: string; max?: 
     required: options.required ?? false,
     comments: options.comments ?? "One id per entry (or a comma-separated list).",
     clean: (value: unknown) => {
-      const list = isBlank(value) || (Array.isArray(value) && value.length === 0) ? [] : toIntegerList(options.label, value);
+      const list = isBlank(value) || (Array.isArray(value) && value.length === 0) ? [] : toIntegerList(options.label, value, toId);
       if (!list.length) {
         if (options.required) throw new InputError(options.label, "needs at least one id.");
         return undefined;
@@ -156,6 +161,22 @@ export const stringInput = (
 export const enumInput = (options: BaseOptions & { values: readonly unknown[]; default?: string }) =>
   stringInput({ ...options, model: options.values.map((v) => ({ label: String(v), value: String(v) })) });
 
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A GUID such as an application's (Developer Portal); anything else is refused before ServiceTitan answers 400. */
+export const guidInput = (options: BaseOptions) =>
+  input({
+    type: "string",
+    example: "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    ...options,
+    required: options.required ?? false,
+    clean: cleaned(options.label, options.required ?? false, (v) => {
+      const text = String(v).trim();
+      if (!GUID.test(text)) throw new InputError(options.label, `"${text}" is not a GUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6.`);
+      return text;
+    }),
+  });
+
 export const decimalInput = (options: BaseOptions) =>
   input({
     type: "string",
@@ -164,12 +185,15 @@ export const decimalInput = (options: BaseOptions) =>
     clean: cleaned(options.label, options.required ?? false, (v) => toDecimal(options.label, v)),
   });
 
-/** true / false / not set (a checkbox cannot say "leave as is", so optional booleans are a three-way dropdown). */
+/**
+ * true / false / not set (a checkbox cannot say "leave as is", so optional booleans are a three-way dropdown). A
+ * required one offers only True and False: "(not set)" would just fail.
+ */
 export const booleanInput = (options: BaseOptions & { default?: string }) =>
   input({
     type: "string",
     model: [
-      { label: "(not set)", value: "" },
+      ...(options.required ? [] : [{ label: "(not set)", value: "" }]),
       { label: "True", value: "true" },
       { label: "False", value: "false" },
     ],
@@ -227,5 +251,3 @@ export const keyValueInput = (options: BaseOptions) =>
   });
 
 export const connectionInput = input({ label: "Connection", type: "connection", required: true });
-
-export { labelOf };

@@ -33,3 +33,14 @@ export const enumListInput = (options: { label: string; values: readonly string[
       return list;
     },
   });
+
+/**
+ * The field names of a generated request schema `T`, for a JSON input's `fields` rule. Compiles only when every
+ * field of `T` is listed and nothing else, so the list cannot drift from the spec.
+ */
+export const specFields =
+  <T extends object>() =>
+  <const V extends readonly (keyof T & string)[]>(
+    ...names: V & ([keyof T & string] extends [V[number]] ? unknown : never)
+  ): readonly string[] =>
+    names;

@@ -1,6 +1,6 @@
 import type { InputFieldDefinition } from "@prismatic-io/spectral";
 import { InputError } from "../client/errors";
-import { jsonInput, stringInput, toDecimal, toInteger } from "./core";
+import { GUID, guidInput, jsonInput, toDecimal, toInteger } from "./core";
 
 type Json = Record<string, unknown>;
 type JsonOptions = { label: string; comments?: string; example?: string; required?: boolean };
@@ -24,6 +24,11 @@ export const checkedJsonInput = <T>(
 
 /** What each item (or the object) of a JSON input must look like, checked before any request. */
 export interface JsonRules {
+  /**
+   * Every field the spec's schema declares (see `specFields`): any other name is refused. ServiceTitan ignores
+   * unknown JSON fields, so a typo such as "unitprice" would otherwise drop the value without an error.
+   */
+  fields?: readonly string[];
   required?: string[];
   /** Ids: whole numbers (digit strings are converted; ServiceTitan wants integers in bodies). */
   integers?: string[];
@@ -32,10 +37,24 @@ export interface JsonRules {
   enums?: Record<string, readonly string[]>;
   /** Nested arrays of objects, checked with their own rules. */
   lists?: Record<string, JsonRules>;
+  /** Nested objects (an address …), checked with their own rules. */
+  objects?: Record<string, JsonRules>;
 }
+
+/** Refuses a field name the schema does not declare (`allowed`), naming the input and where the field is. */
+const refuseUnknown = (label: string, where: string, item: Json, allowed: readonly string[] | undefined) => {
+  const unknown = allowed ? Object.keys(item).filter((key) => !allowed.includes(key)) : [];
+  if (unknown.length) {
+    throw new InputError(
+      label,
+      `${where} has ${unknown.map((key) => `"${key}"`).join(", ")}, which ServiceTitan does not know (it would ignore it); allowed: ${allowed!.join(", ")}.`,
+    );
+  }
+};
 
 const checkObject = (label: string, where: string, item: unknown, rules: JsonRules): Json => {
   if (!isJsonObject(item)) throw new InputError(label, `${where} must be a JSON object.`);
+  refuseUnknown(label, where, item, rules.fields);
   const out: Json = { ...item };
   for (const key of rules.required ?? []) {
     if (out[key] === undefined || out[key] === null || out[key] === "") throw new InputError(label, `${where} needs "${key}".`);
@@ -51,6 +70,9 @@ const checkObject = (label: string, where: string, item: unknown, rules: JsonRul
     if (!Array.isArray(out[key])) throw new InputError(label, `${where}.${key} must be a JSON array.`);
     out[key] = (out[key] as unknown[]).map((entry, i) => checkObject(label, `${where}.${key}[${i}]`, entry, nested));
   }
+  for (const [key, nested] of Object.entries(rules.objects ?? {}).filter(([key]) => present(key))) {
+    out[key] = checkObject(label, `${where}.${key}`, out[key], nested);
+  }
   return out;
 };
 
@@ -64,6 +86,8 @@ export const rulesJsonInput = (
       ? checkObject(options.label, "the object", parsed, rules)
       : (parsed as unknown[]).map((item, i) => checkObject(options.label, `item ${i + 1}`, item, rules)),
   );
+
+const CUSTOM_FIELD = ["typeId", "value"];
 
 /** Custom field values: `[{ "typeId": 123, "value": "…" }]` with integer type ids and text values. */
 export const customFieldsInput = (options: { valueRequired?: boolean; comments?: string } = {}) => {
@@ -81,6 +105,7 @@ export const customFieldsInput = (options: { valueRequired?: boolean; comments?:
       items.map((item, i) => {
         if (!isJsonObject(item))
           throw new InputError(label, `item ${i + 1} must be an object such as { "typeId": 12345, "value": "text" }.`);
+        refuseUnknown(label, `item ${i + 1}`, item, CUSTOM_FIELD);
         if (item.typeId === undefined) throw new InputError(label, `item ${i + 1} has no typeId.`);
         if (options.valueRequired && (item.value === undefined || item.value === null))
           throw new InputError(label, `item ${i + 1} has no value.`);
@@ -89,8 +114,6 @@ export const customFieldsInput = (options: { valueRequired?: boolean; comments?:
       }),
   );
 };
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** External data: `{ applicationGuid, externalData: [{ key, value }] }` (plus `patchMode` on updates). */
 export const externalDataInput = (options: { update?: boolean } = {}) => {
@@ -107,6 +130,8 @@ export const externalDataInput = (options: { update?: boolean } = {}) => {
         (options.update ? " patchMode Merge keeps other keys, Replace replaces them all." : ""),
     },
     (data: Json) => {
+      if (!options.update && "patchMode" in data) throw new InputError(label, "patchMode only applies when updating a record.");
+      refuseUnknown(label, "the object", data, ["applicationGuid", "externalData", ...(options.update ? ["patchMode"] : [])]);
       if (typeof data.applicationGuid !== "string" || !GUID.test(data.applicationGuid)) {
         throw new InputError(label, "needs applicationGuid, your application's GUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6.");
       }
@@ -115,8 +140,8 @@ export const externalDataInput = (options: { update?: boolean } = {}) => {
         if (!isJsonObject(entry) || typeof entry.key !== "string" || (!options.update && typeof entry.value !== "string")) {
           throw new InputError(label, `externalData item ${i + 1} must be { "key": "text", "value": "text" }.`);
         }
+        refuseUnknown(label, `externalData item ${i + 1}`, entry, ["key", "value"]);
       });
-      if (!options.update && "patchMode" in data) throw new InputError(label, "patchMode only applies when updating a record.");
       if (options.update && data.patchMode !== undefined && !["Replace", "Merge"].includes(String(data.patchMode))) {
         throw new InputError(label, 'patchMode must be "Replace" or "Merge".');
       }
@@ -127,7 +152,7 @@ export const externalDataInput = (options: { update?: boolean } = {}) => {
 
 /** Your application's GUID on a read: the answer then includes the external data stored under it. */
 export const externalDataGuidInput = () =>
-  stringInput({
+  guidInput({
     label: "External Data Application GUID",
     comments: "Optional: your application's GUID, to include the external data it stored on the record.",
   });

@@ -85,16 +85,20 @@ export const requireCompleteAddress = (address: Values | undefined, prefix?: str
 export interface AddressPatchSpec extends Omit<OperationActionSpec, "perform" | "body"> {
   /** The GET of the same record, for the current address. */
   get: OperationKey;
-  /** The fields the PATCH schema's address has (it requires them all, so the whole address is always sent). */
+  /** The fields the PATCH schema's address has: all are sent, the ones left empty with their current value. */
   fields: readonly string[];
+  /** The fields that schema requires (a unit can be empty; coordinates cannot). */
+  required: readonly string[];
   subject: (values: Values) => string;
 }
 
 /**
  * An update action whose PATCH replaces the whole address. Only when an address field is entered, the current
  * record is read once and the fields left empty keep their current value, so a builder can change just the street.
+ * A required field that neither the inputs nor the record have (a customer saved without coordinates, a booking
+ * without an address) is refused, naming its input, before the PATCH: ServiceTitan would answer 400.
  */
-export const addressPatchAction = ({ get, fields, ...spec }: AddressPatchSpec) =>
+export const addressPatchAction = ({ get, fields, required, ...spec }: AddressPatchSpec) =>
   operationAction({
     ...spec,
     perform: async (client: ServiceTitanClient, values: Values): Promise<unknown> => {
@@ -103,11 +107,19 @@ export const addressPatchAction = ({ get, fields, ...spec }: AddressPatchSpec) =
       if (body.address) {
         const current = ((await client.request<{ address?: Values }>(get, args)).address ?? {}) as Values;
         const entered = body.address as Values;
-        body.address = Object.fromEntries(
+        const address = Object.fromEntries(
           fields
             .map((field) => [field, entered[field] ?? current[field] ?? (field === "unit" ? "" : undefined)])
             .filter(([, value]) => value !== undefined && value !== null),
         );
+        const missing = required.find((field) => address[field] === undefined);
+        if (missing) {
+          throw new InputError(
+            addressLabel(undefined, missing),
+            `is required to change the address: ServiceTitan needs ${required.filter((f) => f !== "unit").join(", ")} in every address update, and ${spec.subject(values)} has no ${missing} on record.`,
+          );
+        }
+        body.address = address;
       }
       return client.request(spec.operation, { ...args, body });
     },

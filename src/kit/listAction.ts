@@ -8,6 +8,7 @@ import {
   enumListInput,
   dateTimeInput,
   enumInput,
+  guidInput,
   idInput,
   idListInput,
   integerInput,
@@ -19,12 +20,13 @@ import { clientFor, inQuery, mergedIntoQuery, operationAction, placeParams, type
 
 const PAGING = new Set(["page", "pageSize", "includeTotal"]);
 
-/** "modifiedOnOrAfter" → "Modified On Or After", "customerId" → "Customer ID". */
+/** "modifiedOnOrAfter" → "Modified On Or After", "customerId" → "Customer ID", "…ApplicationGuid" → "… Application GUID", "zip" → "Zip Code". */
 export const humanize = (name: string): string =>
   name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .replace(/^./, (c) => c.toUpperCase())
-    .replace(/\bIds?\b/g, (m) => m.toUpperCase());
+    .replace(/\b(Ids?|Guid)\b/g, (m) => m.toUpperCase())
+    .replace(/^Zip$/, "Zip Code");
 
 const specComment = (description: string) =>
   description
@@ -45,13 +47,16 @@ export const sortChoices = (description: string): string[] => {
   return fields.flatMap((f) => [`+${f}`, `-${f}`]);
 };
 
-/** An input for a declared query parameter, typed from the spec (ids, dates, enums, booleans, sort …). */
-export const filterInputFor = (operation: OperationKey, name: string): InputFieldDefinition => {
+/**
+ * An input for a declared query parameter, typed from the spec (ids, dates, enums, booleans, sort …). `dataSource`
+ * is the picklist of the listed records, offered by the IDs filter.
+ */
+export const filterInputFor = (operation: OperationKey, name: string, dataSource?: string): InputFieldDefinition => {
   const q = operations[operation].query.find((p) => p.name === name);
   if (!q) throw new Error(`${operation} declares no query parameter ${name}`);
   const label = humanize(name);
   const comments = specComment(q.description) || undefined;
-  if (name === "ids") return idListInput({ label: "IDs", max: 50, comments: "Only these records (at most 50 ids)." });
+  if (name === "ids") return idListInput({ label: "IDs", max: 50, dataSource, comments: "Only these records (at most 50 ids)." });
   if (name === "active") {
     return enumInput({
       label: "Active",
@@ -73,6 +78,7 @@ export const filterInputFor = (operation: OperationKey, name: string): InputFiel
   if (q.type === "number") return decimalInput({ label, comments });
   if (q.type === "integer") return /Id$/.test(name) ? idInput({ label, comments }) : integerInput({ label, comments });
   if (q.type === "boolean") return booleanInput({ label, comments });
+  if (q.format === "guid") return guidInput({ label, comments });
   if (q.format === "date-time" || /(Before|OnOrAfter|After)$/.test(name)) return dateTimeInput({ label, comments });
   return stringInput({ label, comments });
 };
@@ -87,6 +93,8 @@ export interface ListActionSpec {
   omit?: string[];
   /** Path inputs (e.g. the customer whose contacts are listed). */
   path?: Params;
+  /** The picklist of the listed records, for the IDs filter. */
+  dataSource?: string;
   examplePayload: { data: unknown };
   subject?: (values: Values) => string;
 }
@@ -98,14 +106,14 @@ export interface ListActionSpec {
  */
 export const listAction = (spec: ListActionSpec) => {
   const declared = operations[spec.operation].query.map((q) => q.name);
-  for (const name of Object.keys(spec.filters ?? {})) {
+  for (const name of [...Object.keys(spec.filters ?? {}), ...(spec.dataSource ? ["ids"] : [])]) {
     if (!declared.includes(name)) throw new Error(`${spec.operation} declares no query parameter ${name}`);
   }
   const omitted = new Set(spec.omit ?? []);
   const filterParams: Params = Object.fromEntries(
     declared
       .filter((name) => !PAGING.has(name) && !omitted.has(name))
-      .map((name) => [name, inQuery(spec.filters?.[name] ?? filterInputFor(spec.operation, name))]),
+      .map((name) => [name, inQuery(spec.filters?.[name] ?? filterInputFor(spec.operation, name, spec.dataSource))]),
   );
   const params: Params = {
     ...spec.path,

@@ -13,9 +13,9 @@ export interface Param {
 export const inPath = (input: InputFieldDefinition, name?: string): Param => ({ input, in: "path", name });
 export const inQuery = (input: InputFieldDefinition, name?: string): Param => ({ input, in: "query", name });
 export const inBody = (input: InputFieldDefinition, name?: string): Param => ({ input, in: "body", name });
-/** A JSON object whose fields are merged into the body (for the rarely used fields without their own input). */
 /** Extra query parameters by name (still checked against the operation's declared parameters). */
 export const mergedIntoQuery = (input: InputFieldDefinition): Param => ({ input, in: "queryMerge" });
+/** A JSON object whose fields are merged into the body (for the rarely used fields without their own input). */
 export const mergedIntoBody = (input: InputFieldDefinition): Param => ({ input, in: "bodyMerge" });
 
 export type Params = Record<string, Param>;
@@ -76,10 +76,15 @@ export const registerOperation = <T extends object>(definition: T, operation: Op
 export const clientFor = (connection: unknown, context?: Pick<ActionContext, "debug" | "logger">) =>
   createClient(connection as never, { debug: context?.debug?.enabled, logger: context?.logger });
 
+/** Every update (PATCH) sends only the inputs that were filled in: no default overwrites data. Builders are told so. */
+const PATCH_NOTE = "Inputs left empty are not sent, so those fields keep their current values.";
+const describe = (spec: OperationActionSpec) =>
+  spec.operation.startsWith("PATCH ") ? `${spec.description.replace(/\.?$/, ".")} ${PATCH_NOTE}` : spec.description;
+
 /** One ServiceTitan operation as a Prismatic action: the declarative core every resource module uses. */
 export const operationAction = (spec: OperationActionSpec) => {
   const definition = action({
-    display: { label: spec.label, description: spec.description },
+    display: { label: spec.label, description: describe(spec) },
     inputs: { connection: connectionInput, ...Object.fromEntries(Object.entries(spec.params).map(([key, p]) => [key, p.input])) },
     examplePayload: spec.examplePayload as never,
     perform: async (context, values) => {

@@ -32,6 +32,7 @@ export const appointments: ResourceModule = {
       label: "List Appointments",
       description: "Retrieve a list of appointments",
       operation: "GET /jpm/v2/tenant/{tenant}/appointments",
+      dataSource: "selectAppointment",
       filters: {
         jobId: jobIdInput({ required: false }),
         projectId: projectIdInput(),
@@ -41,7 +42,7 @@ export const appointments: ResourceModule = {
           dataSource: "selectTechnician",
           comments: "Appointments assigned to this technician.",
         }),
-        number: stringInput({ label: "Number", comments: "The appointment number (as shown in ServiceTitan, e.g. 1234-1)." }),
+        number: stringInput({ label: "Appointment Number", comments: "The appointment number (as shown in ServiceTitan, e.g. 1234-1)." }),
       },
       examplePayload: exampleOf("GET /jpm/v2/tenant/{tenant}/appointments"),
     }),

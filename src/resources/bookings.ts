@@ -1,14 +1,15 @@
 import { input, type InputFieldDefinition } from "@prismatic-io/spectral";
 import { exampleOf } from "../examples";
 import type { components } from "../generated/crm";
-import { booleanInput, dateTimeInput, enumInput, idInput, stringInput } from "../inputs";
+import { booleanInput, dateTimeInput, enumInput, idInput, specEnum, stringInput } from "../inputs";
 import type { ResourceModule } from "../kit";
 import { inBody, inPath, listAction, namedPicklist, operationAction, placeParams, type Params, type Values } from "../kit";
 import { ADDRESS_FIELDS, addressParams, addressPatchAction, requireCompleteAddress } from "../kit/address";
-import { contactsInput } from "./customers";
+import { contactsInput, customerTypeInput } from "./customers";
 import { businessUnitIdInput } from "./settings";
 
-type Booking = components["schemas"]["Crm.V2.BookingResponse"];
+type Schemas = components["schemas"];
+type Booking = Schemas["Crm.V2.BookingResponse"];
 
 /** ServiceTitan has no endpoint listing booking providers, so this is a plain id. */
 const bookingProvider = () =>
@@ -64,7 +65,7 @@ const bookingFields = (creating: boolean): Params => ({
       ? "The service address (optional; when entered, street, city, state, zip code and country are needed)."
       : "Empty: keeps the current value.",
   }),
-  customerType: inBody(enumInput({ label: "Customer Type", values: ["Residential", "Commercial"] })),
+  customerType: inBody(customerTypeInput("Whether the customer is a household or a business.")),
   start: inBody(
     dateTimeInput({
       label: "Start",
@@ -81,7 +82,7 @@ const bookingFields = (creating: boolean): Params => ({
   jobTypeId: inBody(
     idInput({ label: "Job Type ID", dataSource: "selectJobType", comments: "The kind of job to book (Settings → Job Types)." }),
   ),
-  priority: inBody(enumInput({ label: "Priority", values: ["Low", "Normal", "High", "Urgent"] })),
+  priority: inBody(enumInput({ label: "Priority", values: specEnum<Schemas["Crm.V2.Priority"]>()("Low", "Normal", "High", "Urgent") })),
   isFirstTimeClient: inBody(
     booleanInput({ label: "Is First Time Client", required: creating, comments: "True when the customer is new to the company." }),
   ),
@@ -112,6 +113,7 @@ export const bookings: ResourceModule = {
       label: "List Bookings by Tenant",
       description: "Retrieves a list of bookings",
       operation: "GET /crm/v2/tenant/{tenant}/bookings",
+      dataSource: "selectBooking",
       examplePayload: exampleOf("GET /crm/v2/tenant/{tenant}/bookings"),
     }),
     getBookingByTenant: operationAction({
@@ -158,6 +160,7 @@ export const bookings: ResourceModule = {
       get: "GET /crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}",
       params: updateParams,
       fields: ADDRESS_FIELDS,
+      required: ADDRESS_FIELDS,
       subject: providerBookingSubject,
       examplePayload: exampleOf("PATCH /crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}"),
     }),
@@ -167,8 +170,9 @@ export const bookings: ResourceModule = {
       label: "Select Booking",
       description: "Select a booking from a dropdown menu (up to 10,000 bookings)",
       operation: "GET /crm/v2/tenant/{tenant}/bookings",
-      // Newest first: past the cap, the recent bookings are the ones worth picking.
-      query: { sort: "-CreatedOn" },
+      // Newest first: past the cap, the recent bookings are the ones worth picking. -Id rather than -CreatedOn:
+      // the same order, but unique, so concurrently read pages cannot disagree on bookings created in one instant.
+      query: { sort: "-Id" },
       fallback: "Unnamed booking",
       order: "api",
       example: [

@@ -1,7 +1,17 @@
-import { InputError } from "../client/errors";
 import { exampleOf } from "../examples";
 import type { components } from "../generated/crm";
-import { booleanInput, customFieldsInput, enumInput, externalDataInput, idInput, rulesJsonInput, stringInput } from "../inputs";
+import {
+  booleanInput,
+  customFieldsInput,
+  enumInput,
+  externalDataInput,
+  idInput,
+  rulesJsonInput,
+  specEnum,
+  specFields,
+  stringInput,
+  type JsonRules,
+} from "../inputs";
 import type { ResourceModule } from "../kit";
 import { inBody, inPath, listAction, namedPicklist, operationAction, placeParams, type Params, type Values } from "../kit";
 import {
@@ -17,9 +27,15 @@ import { tagTypeIdsInput } from "./settings";
 
 /* Contact and customer id inputs, shared with the other modules. */
 
-type Json = Record<string, unknown>;
+type Schemas = components["schemas"];
 
-const CONTACT_TYPES = ["Phone", "Email", "Fax", "MobilePhone"] as const;
+const CONTACT_TYPES = specEnum<Schemas["Crm.V2.ContactType"]>()("Phone", "Email", "Fax", "MobilePhone");
+/** A new contact (customers, locations and bookings take the same three fields). */
+const CONTACT_RULES: JsonRules = {
+  fields: specFields<Schemas["Crm.V2.Customers.NewCustomerContact"]>()("type", "value", "memo"),
+  required: ["type", "value"],
+  enums: { type: CONTACT_TYPES },
+};
 
 export const contactTypeInput = (required: boolean) =>
   enumInput({
@@ -37,14 +53,15 @@ export const contactsInput = (what: string) =>
       comments: `Phone numbers and email addresses of the ${what}, as a JSON array; type is one of ${CONTACT_TYPES.join(", ")}.`,
       example: JSON.stringify([{ type: "Email", value: "jane@example.com", memo: "Billing" }], null, 2),
     },
-    { required: ["type", "value"], enums: { type: CONTACT_TYPES } },
+    CONTACT_RULES,
   );
 
 export const customerIdInput = (required = false, comments = "The customer's id: pick one or map it from a previous step.") =>
   idInput({ label: "Customer ID", required, dataSource: "selectCustomers", comments });
 
-type Customer = components["schemas"]["Crm.V2.Customers.CustomerResponse"];
-const customerTypeInput = (comments: string) => enumInput({ label: "Customer Type", values: ["Residential", "Commercial"], comments });
+type Customer = Schemas["Crm.V2.Customers.CustomerResponse"];
+export const customerTypeInput = (comments: string) =>
+  enumInput({ label: "Customer Type", values: specEnum<Schemas["Crm.V2.CustomerType"]>()("Residential", "Commercial"), comments });
 const customerSubject = (v: Values) => `Customer ${v.id}`;
 
 const customerBody: Params = {
@@ -57,7 +74,7 @@ const customerBody: Params = {
   doNotService: inBody(booleanInput({ label: "Do Not Service", comments: "True: the company does not take jobs for this customer." })),
   contacts: inBody(contactsInput("customer")),
   customFields: inBody(customFieldsInput({ valueRequired: true })),
-  tagTypeIds: inBody(tagTypeIdsInput("Tags on the customer, by tag type id (Settings → Tags); on update they replace the current tags.")),
+  tagTypeIds: inBody(tagTypeIdsInput("Tags on the customer, by tag type id (Settings → Tags).")),
   externalData: inBody(externalDataInput()),
 };
 
@@ -84,23 +101,56 @@ const moreLocations = rulesJsonInput(
       2,
     ),
   },
-  { required: ["name", "address"], lists: { contacts: { required: ["type", "value"], enums: { type: CONTACT_TYPES } } } },
+  {
+    fields: specFields<Schemas["Crm.V2.Customers.NewLocation"]>()(
+      "name",
+      "address",
+      "contacts",
+      "customFields",
+      "tagTypeIds",
+      "externalData",
+    ),
+    required: ["name", "address"],
+    objects: {
+      address: {
+        fields: specFields<Schemas["Crm.V2.Customers.CustomerAddress"]>()(
+          "street",
+          "unit",
+          "city",
+          "state",
+          "zip",
+          "country",
+          "latitude",
+          "longitude",
+        ),
+        required: REQUIRED_ADDRESS,
+        numbers: [...COORDINATES],
+      },
+      externalData: {
+        fields: specFields<Schemas["Crm.V2.ExternalDataCreateRequest"]>()("applicationGuid", "externalData"),
+        required: ["applicationGuid", "externalData"],
+        lists: { externalData: { fields: specFields<Schemas["Crm.V2.ExternalDataModel"]>()("key", "value"), required: ["key", "value"] } },
+      },
+    },
+    lists: {
+      contacts: CONTACT_RULES,
+      customFields: {
+        fields: specFields<Schemas["Crm.V2.Customers.CustomFieldUpdateModel"]>()("typeId", "value"),
+        required: ["typeId", "value"],
+        integers: ["typeId"],
+      },
+    },
+  },
 );
 
 /** ServiceTitan requires at least one location on a new customer: the first is built from the inputs, the rest come from JSON. */
 const createCustomerBody = (v: Values) => {
   const customer = placeParams(customerBody, v).body!;
   const location = placeParams(firstLocation, v).body ?? {};
-  const ownAddress = location.address as Json | undefined;
+  const ownAddress = location.address as Values | undefined;
   requireCompleteAddress(ownAddress, "location");
-  for (const [i, extra] of ((v.additionalLocations as Json[] | undefined) ?? []).entries()) {
-    const address = extra.address as Json;
-    if (!address || typeof address !== "object") throw new InputError("Additional Locations", `item ${i + 1} needs an "address" object.`);
-    for (const field of REQUIRED_ADDRESS)
-      if (!address[field]) throw new InputError("Additional Locations", `item ${i + 1} address needs "${field}".`);
-  }
   const first = { name: location.locationName ?? customer.name, address: ownAddress ?? customer.address };
-  return { ...customer, locations: [first, ...((v.additionalLocations as Json[] | undefined) ?? [])] };
+  return { ...customer, locations: [first, ...((v.additionalLocations as Values[] | undefined) ?? [])] };
 };
 
 const updateParams: Params = {
@@ -118,7 +168,11 @@ const updateParams: Params = {
   doNotMail: inBody(booleanInput({ label: "Do Not Mail" })),
   doNotService: inBody(booleanInput({ label: "Do Not Service" })),
   customFields: inBody(customFieldsInput({ valueRequired: true })),
-  tagTypeIds: inBody(tagTypeIdsInput("Tags on the customer, by tag type id (Settings → Tags); on update they replace the current tags.")),
+  tagTypeIds: inBody(
+    tagTypeIdsInput(
+      "The customer's tags after the update, by tag type id (Settings → Tags): tags not listed are removed. Empty: unchanged.",
+    ),
+  ),
   externalData: inBody(externalDataInput({ update: true })),
 };
 
@@ -128,6 +182,7 @@ export const customers: ResourceModule = {
       label: "List Customers",
       description: "Retrieve a list of Customers",
       operation: "GET /crm/v2/tenant/{tenant}/customers",
+      dataSource: "selectCustomers",
       filters: coordinateFilters("Customers"),
       examplePayload: exampleOf("GET /crm/v2/tenant/{tenant}/customers"),
     }),
@@ -154,6 +209,7 @@ export const customers: ResourceModule = {
       get: "GET /crm/v2/tenant/{tenant}/customers/{id}",
       params: updateParams,
       fields: [...ADDRESS_FIELDS, ...COORDINATES],
+      required: [...ADDRESS_FIELDS, ...COORDINATES],
       subject: customerSubject,
       examplePayload: exampleOf("PATCH /crm/v2/tenant/{tenant}/customers/{id}"),
     }),
@@ -163,8 +219,10 @@ export const customers: ResourceModule = {
       label: "Select Customer",
       description: "Select a customer from a dropdown menu (up to 10,000 customers)",
       operation: "GET /crm/v2/tenant/{tenant}/customers",
-      // Active customers only; past the cap, the most recently changed ones are the likely picks.
-      query: { active: "True", sort: "-ModifiedOn" },
+      // Active customers only; past the cap, the newest survive. -Id, not -ModifiedOn: ids are unique and never
+      // change, so concurrently read pages cannot shift when a customer changes (balance adjustments count as changes) or
+      // when many share one modifiedOn (imports); a record moved between pages while they are read would be missing.
+      query: { active: "True", sort: "-Id" },
       example: [
         { key: "2", label: "Jane Doe (ID: 2)" },
         { key: "1", label: "John Doe (ID: 1)" },

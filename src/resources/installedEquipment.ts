@@ -5,7 +5,18 @@ import { buildPath, buildQuery, type OperationKey, type ServiceTitanClient } fro
 import { InputError, ServiceTitanError } from "../client/errors";
 import { exampleOf } from "../examples";
 import type { components } from "../generated/equipmentsystems";
-import { connectionInput, dateTimeInput, decimalInput, idInput, rulesJsonInput, stringInput, toDateTime } from "../inputs";
+import {
+  connectionInput,
+  dateTimeInput,
+  decimalInput,
+  idListInput,
+  idInput,
+  rulesJsonInput,
+  specEnum,
+  specFields,
+  stringInput,
+  toDateTime,
+} from "../inputs";
 import type { ResourceModule } from "../kit";
 import {
   clientFor,
@@ -22,8 +33,9 @@ import {
 import { tagTypeIdsInput } from "./settings";
 import { locationIdInput } from "./locations";
 
-type Equipment = components["schemas"]["EquipmentSystems.V2.InstalledEquipmentResponse"];
-type EquipmentDetail = components["schemas"]["EquipmentSystems.V2.InstalledEquipmentDetailedResponse"];
+type Schemas = components["schemas"];
+type Equipment = Schemas["EquipmentSystems.V2.InstalledEquipmentResponse"];
+type EquipmentDetail = Schemas["EquipmentSystems.V2.InstalledEquipmentDetailedResponse"];
 
 const GET_ONE: OperationKey = "GET /equipmentsystems/v2/tenant/{tenant}/installed-equipment/{id}";
 const ATTACHMENTS: OperationKey = "GET /equipmentsystems/v2/tenant/{tenant}/installed-equipment/attachments";
@@ -54,7 +66,13 @@ const dateInput = (label: string, comments: string): InputFieldDefinition => {
   } as InputFieldDefinition;
 };
 
-const ATTACHMENT_TYPES = ["Other", "Image", "VideoFile", "VideoLink", "Document"] as const;
+const ATTACHMENT_TYPES = specEnum<Schemas["EquipmentSystems.V2.AttachmentAssetType"]>()(
+  "Other",
+  "Image",
+  "VideoFile",
+  "VideoLink",
+  "Document",
+);
 
 /** InstalledEquipmentCreateRequest / InstalledEquipmentUpdateRequest (the same fields; only a new record takes a location). */
 const equipmentFields = (what: string): Params => ({
@@ -85,7 +103,7 @@ const equipmentFields = (what: string): Params => ({
         comments: "Custom field values as a JSON array of {typeId, value} (typeId: the custom field's id in Settings → Custom Fields).",
         example: JSON.stringify([{ typeId: 42, value: "North side of roof" }], null, 2),
       },
-      { integers: ["id", "typeId"] },
+      { fields: specFields<Schemas["EquipmentSystems.V2.CustomFieldRequestModel"]>()("id", "typeId", "value"), integers: ["id", "typeId"] },
     ),
   ),
   attachments: inBody(
@@ -100,7 +118,11 @@ const equipmentFields = (what: string): Params => ({
           2,
         ),
       },
-      { required: ["type", "url"], enums: { type: ATTACHMENT_TYPES } },
+      {
+        fields: specFields<Schemas["EquipmentSystems.V2.AttachmentApiModel"]>()("type", "url", "fileName", "alias"),
+        required: ["type", "url"],
+        enums: { type: ATTACHMENT_TYPES },
+      },
     ),
   ),
   tagTypeIds: inBody(tagTypeIdsInput("Tags on the equipment, by tag type id (Settings → Tags); on update they replace the current tags.")),
@@ -215,11 +237,13 @@ export const installedEquipment: ResourceModule = {
       label: "List Installed Equipment",
       description: "Retrieve a list of installed equipment",
       operation: "GET /equipmentsystems/v2/tenant/{tenant}/installed-equipment",
+      dataSource: "selectInstalledEquipment",
       filters: {
-        locationIds: idInput({
-          label: "Location ID",
+        // One comma-separated string in the spec: several locations go out joined (locationIds=3001,3002).
+        locationIds: idListInput({
+          label: "Location IDs",
           dataSource: "selectLocation",
-          comments: "Only the equipment installed at this location.",
+          comments: "Only the equipment installed at these locations, one id per entry.",
         }),
       },
       examplePayload: exampleOf("GET /equipmentsystems/v2/tenant/{tenant}/installed-equipment"),
@@ -294,7 +318,7 @@ export const installedEquipment: ResourceModule = {
       label: "Select Installed Equipment",
       description: "Select an Installed Equipment from a dropdown menu (up to 10,000 Installed Equipments)",
       operation: "GET /equipmentsystems/v2/tenant/{tenant}/installed-equipment",
-      // Active equipment; past the cap, the most recently installed records are the likely picks.
+      // Active equipment; past the cap, the most recently added records (highest ids) are the likely picks.
       query: { active: "True", sort: "-Id" },
       params: { locationId: inQuery(locationIdInput(false, "Only the equipment at this location (empty: all)."), "locationIds") },
       fallback: "Unnamed equipment",

@@ -12,6 +12,8 @@ import {
   idListInput,
   keyValueInput,
   rulesJsonInput,
+  specEnum,
+  specFields,
   stringInput,
   type JsonRules,
 } from "../inputs";
@@ -21,7 +23,8 @@ import { customerIdInput } from "./customers";
 import { jobIdInput } from "./jobs";
 import { businessUnitIdInput } from "./settings";
 
-type Invoice = components["schemas"]["Accounting.V2.InvoiceResponse"];
+type Schemas = components["schemas"];
+type Invoice = Schemas["Accounting.V2.InvoiceResponse"];
 
 export const invoiceIdInput = (
   required: boolean,
@@ -29,8 +32,31 @@ export const invoiceIdInput = (
   label = "Invoice ID",
 ) => idInput({ label, required, dataSource: "selectInvoice", comments });
 
+const ROYALTY_STATUSES = specEnum<Schemas["Accounting.V2.RoyaltyStatus"]>()("Pending", "Sent", "Failed");
+const REVIEW_STATUSES = specEnum<Schemas["Accounting.V2.InvoiceReviewStatus"]>()("NeedsReview", "OnHold", "Reviewed");
+
 /** InvoiceItemUpdateRequest: what one invoice line may carry. */
 const ITEM_RULES: JsonRules = {
+  fields: specFields<Schemas["Accounting.V2.InvoiceItemUpdateRequest"]>()(
+    "id",
+    "skuId",
+    "skuName",
+    "technicianId",
+    "description",
+    "quantity",
+    "unitPrice",
+    "cost",
+    "isAddOn",
+    "signature",
+    "technicianAcknowledgementSignature",
+    "installedOn",
+    "inventoryWarehouseName",
+    "skipUpdatingMembershipPrices",
+    "itemGroupName",
+    "itemGroupRootId",
+    "inventoryLocationId",
+    "durationBillingId",
+  ),
   required: ["description", "quantity"],
   integers: ["id", "skuId", "technicianId", "itemGroupRootId", "inventoryLocationId", "durationBillingId"],
   numbers: ["quantity", "unitPrice", "cost"],
@@ -44,12 +70,12 @@ const invoiceFields: Params = {
   subtotal: inBody(decimalInput({ label: "Subtotal", comments: "Amount before tax, e.g. 125.50." })),
   tax: inBody(decimalInput({ label: "Tax", comments: "Tax amount, e.g. 10.04." })),
   summary: inBody(stringInput({ label: "Summary", multiline: true, comments: "Text shown on the invoice (HTML allowed)." })),
-  royaltyStatus: inBody(enumInput({ label: "Royalty Status", values: ["Pending", "Sent", "Failed"] })),
+  royaltyStatus: inBody(enumInput({ label: "Royalty Status", values: ROYALTY_STATUSES })),
   royaltyDate: inBody(dateTimeInput({ label: "Royalty Date" })),
   royaltySentOn: inBody(dateTimeInput({ label: "Royalty Sent On" })),
   royaltyMemo: inBody(stringInput({ label: "Royalty Memo" })),
   exportId: inBody(stringInput({ label: "Export ID", comments: "Your accounting system's id for this invoice." })),
-  reviewStatus: inBody(enumInput({ label: "Review Status", values: ["NeedsReview", "OnHold", "Reviewed"] })),
+  reviewStatus: inBody(enumInput({ label: "Review Status", values: REVIEW_STATUSES })),
   assignedToId: inBody(
     idInput({ label: "Assigned To ID", comments: "The id of the employee who reviews the invoice (Settings → Employees)." }),
   ),
@@ -87,7 +113,14 @@ export const customFieldUpdate = (what: "invoice" | "payment", idKey: string, id
           comments: `To change several ${what}s at once: a JSON array of {objectId (the ${what} id), customFields: [{name, value}]}.`,
           example: JSON.stringify([{ objectId: 12345, customFields: [{ name: "PO Number", value: "PO-778" }] }], null, 2),
         },
-        { required: ["objectId", "customFields"], integers: ["objectId"], lists: { customFields: { required: ["name"] } } },
+        {
+          fields: specFields<Schemas["Accounting.V2.CustomFieldOperationRequest"]>()("objectId", "customFields"),
+          required: ["objectId", "customFields"],
+          integers: ["objectId"],
+          lists: {
+            customFields: { fields: specFields<Schemas["Accounting.V2.CustomFieldPairRequest"]>()("name", "value"), required: ["name"] },
+          },
+        },
       ),
     ),
   };
@@ -122,25 +155,32 @@ export const invoices: ResourceModule = {
       label: "List Invoices",
       description: "Retrieves a list of invoices",
       operation: "GET /accounting/v2/tenant/{tenant}/invoices",
+      dataSource: "selectInvoice",
       filters: {
         customerId: customerIdInput(false, "Only this customer's invoices."),
         jobId: jobIdInput({ required: false }),
         businessUnitId: businessUnitIdInput(),
-        adjustmentToId: invoiceIdInput(false, "Only the adjustment invoices made to this invoice.", "Adjustment To ID"),
+        adjustmentToId: invoiceIdInput(false, "Only the adjustment invoices made to this invoice.", "Adjustment To Invoice ID"),
         number: stringInput({ label: "Invoice Number", comments: "The invoice's reference number." }),
         statuses: enumListInput({
           label: "Statuses",
-          values: ["Pending", "Posted", "Exported"],
+          values: specEnum<Schemas["Accounting.V2.TransactionStatus"]>()("Pending", "Posted", "Exported"),
           comments: "Only invoices in these transaction statuses (empty: all).",
         }),
         reviewStatuses: enumListInput({
           label: "Review Statuses",
-          values: ["NeedsReview", "OnHold", "Reviewed"],
+          values: REVIEW_STATUSES,
           comments: "Only invoices in these review statuses (empty: all).",
         }),
         assignedToIds: idListInput({ label: "Assigned To IDs", comments: "Only invoices assigned to these employees for review." }),
         totalGreater: decimalInput({ label: "Total Greater", comments: "Invoices whose total is at least this amount." }),
         totalLess: decimalInput({ label: "Total Less", comments: "Invoices whose total is at most this amount." }),
+        // The spec's free text: "desc" or "descending" sorts descending, anything else ascending.
+        orderByDirection: enumInput({
+          label: "Order By Direction",
+          values: ["asc", "desc"],
+          comments: "With Order By: asc (the default) or desc.",
+        }),
       },
       // Dotted names make poor input keys: offered below under plain keys. Custom-field filters need a nested query the core does not build.
       omit: ["balanceFilter.Balance", "balanceFilter.Comparer", "customField.Fields", "customField.Operator"],
@@ -152,7 +192,7 @@ export const invoices: ResourceModule = {
         balanceComparer: inQuery(
           enumInput({
             label: "Balance Comparer",
-            values: ["Equals", "NotEquals", "Greater", "Less"],
+            values: specEnum<Schemas["Accounting.V2.BalanceComparer"]>()("Equals", "NotEquals", "Greater", "Less"),
             comments: "How Balance is compared.",
           }),
           "balanceFilter.Comparer",
@@ -192,7 +232,12 @@ export const invoices: ResourceModule = {
                 "Settlement of payments applied to this invoice: JSON array of {id (payment id), settlementStatus: NotSettled|Settled, settlementDate}.",
               example: JSON.stringify([{ id: 555, settlementStatus: "Settled", settlementDate: "2025-03-01T00:00:00Z" }], null, 2),
             },
-            { required: ["id"], integers: ["id"], enums: { settlementStatus: ["NotSettled", "Settled"] } },
+            {
+              fields: specFields<Schemas["Accounting.V2.PaymentSettlementUpdateRequest"]>()("id", "settlementStatus", "settlementDate"),
+              required: ["id"],
+              integers: ["id"],
+              enums: { settlementStatus: ["NotSettled", "Settled"] },
+            },
           ),
         ),
       },
@@ -236,7 +281,7 @@ export const invoices: ResourceModule = {
                 "Rarely used fields of the line as JSON: signature, technicianAcknowledgementSignature, inventoryWarehouseName, skipUpdatingMembershipPrices, itemGroupName, itemGroupRootId, inventoryLocationId, durationBillingId.",
               example: JSON.stringify({ inventoryWarehouseName: "Main Warehouse" }, null, 2),
             },
-            { integers: ["itemGroupRootId", "inventoryLocationId", "durationBillingId"] },
+            { fields: ITEM_RULES.fields, integers: ["itemGroupRootId", "inventoryLocationId", "durationBillingId"] },
           ),
         ),
       },

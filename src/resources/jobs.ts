@@ -28,6 +28,7 @@ import {
   isJsonObject,
   stringInput,
   toDateTime,
+  toId,
   toIntegerList,
 } from "../inputs";
 import { customerIdInput } from "./customers";
@@ -56,7 +57,8 @@ const campaignIdInput = (required = false) =>
     comments:
       "The marketing campaign the job is attributed to: its id from ServiceTitan (Marketing → Campaigns) or the campaignId of a call or booking.",
   });
-const soldByIdInput = () => idInput({ label: "Sold By ID", comments: "The employee or technician id credited with selling the job." });
+const soldByIdInput = () =>
+  idInput({ label: "Sold By ID", dataSource: "selectTechnician", comments: "The technician credited with selling the job." });
 
 /** The spec states the priorities only in prose ("Supported priorities are "Low", "Normal", …"): take them from there. */
 const JOB_PRIORITIES = [
@@ -147,7 +149,8 @@ const additionalAppointmentsInput = checkedJsonInput(
       for (const name of ["start", "end", "arrivalWindowStart", "arrivalWindowEnd"]) {
         if (fields[name] !== undefined && fields[name] !== null) appointment[name] = toDateTime(`${where} ${name})`, fields[name]);
       }
-      if (fields.technicianIds !== undefined) appointment.technicianIds = toIntegerList(`${where} technicianIds)`, fields.technicianIds);
+      if (fields.technicianIds !== undefined)
+        appointment.technicianIds = toIntegerList(`${where} technicianIds)`, fields.technicianIds, toId);
       return checkAppointmentWindow(appointment, (field) => `${where} ${field})`);
     }),
 );
@@ -162,13 +165,28 @@ const jobCoreFields = (create: boolean): Params => ({
   campaignId: inBody(campaignIdInput(create)),
 });
 
-/** Optional fields create and update share. */
-const jobOptionalFields = (): Params => ({
+/** Optional fields create and update share. On update, tags and custom fields replace the job's whole lists (the spec says so). */
+const jobOptionalFields = (update: boolean): Params => ({
   summary: inBody(
     stringInput({ label: "Summary", multiline: true, comments: "What the job is about (HTML allowed), shown to technicians." }),
   ),
-  tagTypeIds: inBody(tagTypeIdsInput()),
-  customFields: inBody(customFieldsInput()),
+  tagTypeIds: inBody(
+    tagTypeIdsInput(
+      update
+        ? "The job's tags after the update, by tag type id (Settings → Tags): tags not listed are removed. Empty: tags unchanged."
+        : undefined,
+    ),
+  ),
+  customFields: inBody(
+    customFieldsInput(
+      update
+        ? {
+            comments:
+              "The job's custom field values after the update, as a JSON array of { typeId, value }: fields not listed are cleared. Empty: unchanged.",
+          }
+        : {},
+    ),
+  ),
   customerPo: inBody(stringInput({ label: "Customer PO", comments: "The customer's purchase order number." })),
   soldById: inBody(soldByIdInput()),
   leadSourceJobId: inBody(jobIdInput({ label: "Lead Source Job ID", required: false }), "jobGeneratedLeadSource.jobId"),
@@ -182,7 +200,7 @@ const createJobParams: Params = {
   ...jobCoreFields(true),
   ...appointmentScheduleParams("appointment"),
   additionalAppointments: inBody(additionalAppointmentsInput),
-  ...jobOptionalFields(),
+  ...jobOptionalFields(false),
   projectId: inBody(projectIdInput()),
   invoiceSignatureIsRequired: inBody(
     booleanInput({ label: "Invoice Signature Is Required", comments: "Whether the customer must sign the invoice." }),
@@ -203,7 +221,9 @@ export const jobs: ResourceModule = {
       label: "List Jobs",
       description: "Retrieve a list of jobs",
       operation: "GET /jpm/v2/tenant/{tenant}/jobs",
+      dataSource: "selectJob",
       filters: {
+        number: stringInput({ label: "Job Number", comments: "The job number as shown in ServiceTitan (not the job's id)." }),
         customerId: customerIdInput(),
         locationId: locationIdInput(),
         projectId: projectIdInput(),
@@ -246,7 +266,7 @@ export const jobs: ResourceModule = {
       params: {
         id: inPath(jobIdInput()),
         ...jobCoreFields(false),
-        ...jobOptionalFields(),
+        ...jobOptionalFields(true),
         shouldUpdateInvoiceItems: inBody(
           booleanInput({
             label: "Should Update Invoice Items",

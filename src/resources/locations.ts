@@ -27,8 +27,18 @@ const updateParams: Params = {
     booleanInput({ label: "Active", comments: "False deactivates the location (ServiceTitan has no delete); True reactivates it." }),
   ),
   taxZoneId: inBody(idInput({ label: "Tax Zone ID", comments: "The tax zone that applies at this location (Settings → Tax Zones)." })),
-  customFields: inBody(customFieldsInput({ valueRequired: true })),
-  tagTypeIds: inBody(tagTypeIdsInput("Tags on the location, by tag type id (Settings → Tags); on update they replace the current tags.")),
+  customFields: inBody(
+    customFieldsInput({
+      valueRequired: true,
+      comments:
+        "The location's custom field values after the update, as a JSON array of { typeId, value }: fields not listed are cleared. Empty: unchanged.",
+    }),
+  ),
+  tagTypeIds: inBody(
+    tagTypeIdsInput(
+      "The location's tags after the update, by tag type id (Settings → Tags): tags not listed are removed. Empty: unchanged.",
+    ),
+  ),
   externalData: inBody(externalDataInput({ update: true })),
 };
 
@@ -45,9 +55,12 @@ export const locations: ResourceModule = {
       label: "List Locations",
       description: "Retrieve a list of Locations",
       operation: "GET /crm/v2/tenant/{tenant}/locations",
+      dataSource: "selectLocation",
       filters: {
         customerId: customerIdInput(false, "Only this customer's locations."),
-        name: stringInput({ label: "Customer Name", comments: "Locations whose customer has this name." }),
+        // ServiceTitan's reference copies the customer list's wording ("customer's name", "customer's street" …) for
+        // every filter here; the label stays neutral rather than guess.
+        name: stringInput({ label: "Name", comments: "Filters by name (ServiceTitan documents it as the customer's name)." }),
         ...coordinateFilters("Locations"),
       },
       examplePayload: exampleOf("GET /crm/v2/tenant/{tenant}/locations"),
@@ -77,9 +90,7 @@ export const locations: ResourceModule = {
         ...addressParams({ at: "address", required: true, coordinates: true, note: "Where the work is done." }),
         contacts: inBody(contactsInput("location")),
         customFields: inBody(customFieldsInput({ valueRequired: true })),
-        tagTypeIds: inBody(
-          tagTypeIdsInput("Tags on the location, by tag type id (Settings → Tags); on update they replace the current tags."),
-        ),
+        tagTypeIds: inBody(tagTypeIdsInput("Tags on the location, by tag type id (Settings → Tags).")),
         externalData: inBody(externalDataInput()),
       },
       subject: (v) => `Customer ${v.customerId}`,
@@ -92,6 +103,7 @@ export const locations: ResourceModule = {
       get: "GET /crm/v2/tenant/{tenant}/locations/{id}",
       params: updateParams,
       fields: [...ADDRESS_FIELDS, ...COORDINATES],
+      required: ADDRESS_FIELDS,
       subject: locationSubject,
       examplePayload: exampleOf("PATCH /crm/v2/tenant/{tenant}/locations/{id}"),
     }),
@@ -101,8 +113,8 @@ export const locations: ResourceModule = {
       label: "Select Location",
       description: "Select a Location from a dropdown menu (up to 10,000 Locations)",
       operation: "GET /crm/v2/tenant/{tenant}/locations",
-      // Active locations only; past the cap, the most recently changed ones are the likely picks.
-      query: { active: "True", sort: "-ModifiedOn" },
+      // Active locations only; past the cap, the newest survive (-Id: a stable order for concurrent pages, see selectCustomers).
+      query: { active: "True", sort: "-Id" },
       params: { customerId: inQuery(customerIdInput(false, "Only this customer's locations (empty: every customer's).")) },
       option: (location) => ({ key: String(location.id), label: locationLabel(location) }),
       order: "label",

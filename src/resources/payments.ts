@@ -1,13 +1,27 @@
 import { InputError, ServiceTitanError } from "../client/errors";
 import { exampleOf } from "../examples";
 import type { components } from "../generated/accounting";
-import { booleanInput, dateTimeInput, decimalInput, enumInput, idInput, idListInput, rulesJsonInput, stringInput } from "../inputs";
+import {
+  booleanInput,
+  dateTimeInput,
+  decimalInput,
+  enumInput,
+  enumListInput,
+  idInput,
+  idListInput,
+  rulesJsonInput,
+  specEnum,
+  specFields,
+  stringInput,
+} from "../inputs";
 import type { ResourceModule } from "../kit";
 import { inBody, inPath, listAction, namedPicklist, operationAction, placeParams, type Params, type Values } from "../kit";
 import { customerIdInput } from "./customers";
 import { customFieldUpdate, invoiceIdInput } from "./invoices";
 
-type PaymentType = components["schemas"]["Accounting.V2.PaymentTypeResponse"];
+type Schemas = components["schemas"];
+type PaymentType = Schemas["Accounting.V2.PaymentTypeResponse"];
+const PAYMENT_STATUSES = specEnum<Schemas["Accounting.V2.PaymentStatus"]>()("Pending", "Posted", "Exported");
 
 const paymentIdInput = (required: boolean, comments = "The payment's id (from List Payments or Create Payment).") =>
   idInput({ label: "Payment ID", required, comments });
@@ -30,7 +44,7 @@ const paymentFields = (updating: boolean): Params => ({
   authCode: inBody(stringInput({ label: "Auth Code", comments: "The card authorization code." })),
   checkNumber: inBody(stringInput({ label: "Check Number" })),
   exportId: inBody(stringInput({ label: "Export ID", comments: "Your accounting system's id for this payment." })),
-  status: inBody(enumInput({ label: "Status", values: ["Pending", "Posted", "Exported"] })),
+  status: inBody(enumInput({ label: "Status", values: PAYMENT_STATUSES })),
   // One split from plain inputs (the usual case), more as JSON.
   invoiceId: inBody(invoiceIdInput(false, "The invoice this payment pays (with Amount). Use Splits to spread it over several invoices.")),
   amount: inBody(decimalInput({ label: "Amount", comments: "How much of the payment goes to the invoice above, e.g. 125.50." })),
@@ -49,7 +63,12 @@ const paymentFields = (updating: boolean): Params => ({
           2,
         ),
       },
-      { required: ["invoiceId", "amount"], integers: ["invoiceId"], numbers: ["amount"] },
+      {
+        fields: specFields<Schemas["Accounting.V2.PaymentSplitApiModel"]>()("invoiceId", "amount"),
+        required: ["invoiceId", "amount"],
+        integers: ["invoiceId"],
+        numbers: ["amount"],
+      },
     ),
   ),
 });
@@ -100,7 +119,8 @@ export const payments: ResourceModule = {
           dataSource: "selectBusinessUnit",
           comments: "Only payments of these business units.",
         }),
-        statuses: stringInput({ label: "Statuses", comments: "Pending, Posted or Exported; several comma-separated (empty: all)." }),
+        // The spec types this filter as one comma-separated string: the chosen values go out joined (statuses=Pending,Posted).
+        statuses: enumListInput({ label: "Statuses", values: PAYMENT_STATUSES, comments: "Only payments in these statuses (empty: all)." }),
         totalGreater: decimalInput({ label: "Total Greater", comments: "Payments of at least this amount." }),
         totalLess: decimalInput({ label: "Total Less", comments: "Payments of at most this amount." }),
       },

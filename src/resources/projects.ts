@@ -45,6 +45,7 @@ export const projects: ResourceModule = {
       label: "List Projects",
       description: "Retrieve a list of Projects",
       operation: "GET /jpm/v2/tenant/{tenant}/projects",
+      dataSource: "selectProject",
       filters: {
         customerId: customerIdInput(),
         locationId: locationIdInput(),

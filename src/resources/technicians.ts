@@ -14,6 +14,7 @@ import {
   specEnum,
   stringInput,
 } from "../inputs";
+import { addressParams } from "../kit/address";
 import { businessUnitIdInput } from "./settings";
 
 type Schemas = components["schemas"];
@@ -117,17 +118,12 @@ const technicianOptionalFields = (): Params => ({
       comments: "How far back the technician sees job history in the mobile app.",
     }),
   ),
-  homeStreet: inBody(
-    stringInput({ label: "Home Street", comments: "Home address (street and city are required when any home field is set)." }),
-    "home.street",
-  ),
-  homeUnit: inBody(stringInput({ label: "Home Unit" }), "home.unit"),
-  homeCity: inBody(stringInput({ label: "Home City" }), "home.city"),
-  homeState: inBody(stringInput({ label: "Home State", example: "CA" }), "home.state"),
-  homeZip: inBody(stringInput({ label: "Home Zip", example: "90210" }), "home.zip"),
-  homeCountry: inBody(stringInput({ label: "Home Country", example: "USA" }), "home.country"),
-  homeLatitude: inBody(decimalInput({ label: "Home Latitude", example: "34.0901" }), "home.latitude"),
-  homeLongitude: inBody(decimalInput({ label: "Home Longitude", example: "-118.4065" }), "home.longitude"),
+  ...addressParams({
+    at: "home",
+    prefix: "home",
+    coordinates: true,
+    note: "The technician's home address (street and city are required once any home field is set).",
+  }),
   customFields: inBody(customFieldsInput()),
 });
 
@@ -180,8 +176,8 @@ export const technicians: ResourceModule = {
       label: "List Technicians",
       description: "Retrieve a list of technicians",
       operation: "GET /settings/v2/tenant/{tenant}/technicians",
+      dataSource: "selectTechnician",
       filters: {
-        ids: idListInput({ label: "IDs", max: 50, dataSource: "selectTechnician", comments: "Only these technicians (at most 50 ids)." }),
         userIds: idListInput({ label: "User IDs", max: 50, comments: "Only the technicians of these user accounts (at most 50 ids)." }),
         name: stringInput({ label: "Name", comments: "Technicians whose name contains this text." }),
       },

@@ -1,3 +1,4 @@
+import component from "../../src";
 import { useSandbox } from "../support";
 import { actionsOn } from "./helpers";
 
@@ -69,6 +70,22 @@ describe("jobs", () => {
 
     it("refuses an undeclared name in Additional Query Parameters", async () => {
       await expectRefused("listJobs", { additionalQueryParameters: [{ key: "jobsIds", value: "1" }] }, /"jobsIds".*not a query parameter/);
+    });
+
+    it("refuses an application GUID that is not one (ServiceTitan would answer 400)", async () => {
+      await expectRefused(
+        "listJobs",
+        { externalDataApplicationGuid: "my-app" },
+        /Input "External Data Application GUID": "my-app" is not a GUID/,
+      );
+      await expectRefused(
+        "getJob",
+        { id: "10001", externalDataApplicationGuid: "123" },
+        /Input "External Data Application GUID": "123" is not a GUID/,
+      );
+      const guid = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
+      await run("getJob", { id: String(scheduledJob().id), externalDataApplicationGuid: guid });
+      expect(only("GET", `/jobs/${scheduledJob().id}`).query).toEqual({ externalDataApplicationGuid: guid });
     });
 
     it("refuses a non-numeric id filter and a priority ServiceTitan does not know", async () => {
@@ -245,6 +262,52 @@ describe("jobs", () => {
         /patchMode must be "Replace" or "Merge"/,
       );
       await expectRefused("updateJob", { id: "ten", summary: "x" }, /Input "Job ID": "ten"/);
+    });
+
+    it("refuses a custom field or external data entry with a name the spec does not have (ServiceTitan would drop it silently)", async () => {
+      const job = scheduledJob();
+      // "Value" instead of "value" would otherwise go out as { typeId } alone and clear the field.
+      await expectRefused(
+        "updateJob",
+        { id: String(job.id), customFields: '[{ "typeId": 7, "Value": "x" }]' },
+        /Input "Custom Fields".*"Value"/,
+      );
+      await expectRefused(
+        "updateJob",
+        {
+          id: String(job.id),
+          externalData: '{ "applicationGuid": "3fa85f64-5717-4562-b3fc-2c963f66afa6", "mode": "Merge", "externalData": [] }',
+        },
+        /Input "External Data".*"mode"/,
+      );
+    });
+
+    it("refuses 0 or a negative number as an id (ServiceTitan ids start at 1)", async () => {
+      await expectRefused("updateJob", { id: "0", summary: "x" }, /Input "Job ID": 0 is not a ServiceTitan id/);
+      await expectRefused("updateJob", { id: String(scheduledJob().id), tagTypeIds: ["-3"] }, /Input "Tag Type IDs": -3/);
+    });
+  });
+
+  describe("inputs a builder reads", () => {
+    const inputOf = (action: string, key: string) =>
+      (component.actions[action].inputs as unknown as Array<{ key: string; label: string; dataSource?: string; comments?: string }>).find(
+        (i) => i.key === key,
+      )!;
+
+    it("Sold By ID picks a technician (the spec: the technician who sold the job)", () => {
+      for (const action of ["listJobs", "createJob", "updateJob"]) expect(inputOf(action, "soldById").dataSource).toBe("selectTechnician");
+    });
+
+    it("spells GUID and Zip Code the same way in every label", () => {
+      expect(inputOf("listJobs", "externalDataApplicationGuid").label).toBe("External Data Application GUID");
+      expect(inputOf("getJob", "externalDataApplicationGuid").label).toBe("External Data Application GUID");
+      expect(inputOf("listCustomers", "zip").label).toBe("Zip Code");
+      expect(inputOf("createCustomer", "zip").label).toBe("Zip Code");
+    });
+
+    it("warns that an update's tags and custom fields replace the job's whole lists", () => {
+      expect(inputOf("updateJob", "tagTypeIds").comments).toMatch(/tags not listed are removed/);
+      expect(inputOf("updateJob", "customFields").comments).toMatch(/fields not listed are cleared/);
     });
   });
 

@@ -155,6 +155,21 @@ describe("payments", () => {
     expect(data.data.map((p: { id: number }) => p.id)).toContain(payment.id);
   });
 
+  it("List Payments offers the statuses as a checked list, sent as the one comma-separated value the spec declares", async () => {
+    const template = db()
+      .all("payments")
+      .find((p) => p.active)!;
+    db().insert("payments", { ...template, status: "Pending" });
+    db().insert("payments", { ...template, status: "Exported" });
+    const { data } = await act("listPayments", { statuses: ["Pending", "Exported"], fetchAll: true });
+    expect(lastRequest().query).toMatchObject({ statuses: "Pending,Exported" });
+    const expected = db()
+      .all("payments")
+      .filter((p) => p.active && ["Pending", "Exported"].includes(p.status));
+    expect(expected).toHaveLength(2);
+    expect(data.data.map((p: { id: number }) => p.id).sort()).toEqual(expected.map((p) => p.id).sort());
+  });
+
   it("Create Payment applies it to an invoice (integer ids, numeric amount) and lowers the invoice balance", async () => {
     const invoice = db()
       .all("invoices")
@@ -255,6 +270,19 @@ describe("bad input fails before any request, naming the input", () => {
     ["createPayment", "Splits", () => ({ typeId: "601", splits: '[{"invoiceId":1}]' })],
     ["updatePayment", "Payment Type ID", () => ({ id: "70001", invoiceId: invoiceId(), amount: "5" })],
     ["updatePaymentCustomFields", "Operations", () => ({ operations: "not json" })],
+    ["listPayments", "Statuses", () => ({ statuses: ["Posted", "Paid"] })],
+    ["listInvoices", "Order By Direction", () => ({ orderBy: "Id", orderByDirection: "down" })],
+    // Field names the spec does not declare: ServiceTitan would ignore them and drop the value without an error.
+    ["createInvoices", "Items", () => ({ adjustmentToId: invoiceId(), items: '[{"description":"x","quantity":1,"unitprice":5}]' })],
+    ["updateInvoice", "Payments", () => ({ id: invoiceId(), payments: '[{"id":1,"settledOn":"2025-01-01"}]' })],
+    [
+      "updateInvoiceItems",
+      "Additional Item Fields",
+      () => ({ invoiceId: invoiceId(), description: "x", quantity: "1", additionalFields: '{"inventoryWarehousName":"Main"}' }),
+    ],
+    ["createPayment", "Splits", () => ({ typeId: "601", splits: '[{"invoiceId":1,"amount":5,"ammount":5}]' })],
+    ["updateInvoiceCustomFields", "Operations", () => ({ operations: '[{"objectId":1,"customFields":[{"name":"PO","val":"1"}]}]' })],
+    ["updatePayment", "Payment ID", () => ({ id: "-70001", typeId: "601", invoiceId: invoiceId(), amount: "5" })],
   ] as Array<[string, string, () => Record<string, unknown>]>)("%s refuses bad input naming %s (case %#)", async (key, input, params) => {
     await rejectsBeforeSending(() => act(key, params()), input);
   });

@@ -1,4 +1,5 @@
 import { DEMO_BOOKING_PROVIDER_ID, OTHER_BOOKING_PROVIDER_ID } from "../../sandbox";
+import component from "../../src";
 import { resourceSuite } from "./helpers";
 
 /** Tenant and booking-provider bookings against the sandbox (which fails the suite on any spec violation). */
@@ -114,6 +115,18 @@ describe("bookings", () => {
     });
   });
 
+  it("Update Booking refuses a street alone for a booking without an address (ServiceTitan needs the whole address), naming City", async () => {
+    const created = db().insert("bookings", { bookingProviderId: DEMO_BOOKING_PROVIDER_ID, address: {} });
+    const before = requests().length;
+    const error = await failure(act("updateBooking", { bookingProvider: provider, id: String(created.id), street: "99 New St" }));
+    expect(error.message).toContain('Input "City"');
+    expect(
+      requests()
+        .slice(before)
+        .map((r) => r.method),
+    ).toEqual(["GET"]); // the current address was read; no PATCH went out
+  });
+
   it("Update Booking of another provider's booking is named as not found", async () => {
     const other = bookingOf(OTHER_BOOKING_PROVIDER_ID);
     const error = await failure(act("updateBooking", { bookingProvider: provider, id: String(other.id), summary: "x" }));
@@ -129,6 +142,15 @@ describe("bookings", () => {
     const newestFirst = [...all].sort((a, b) => b.createdOn.localeCompare(a.createdOn) || b.id - a.id);
     expect(result[0].key).toBe(String(newestFirst[0].id));
     expect(result).toContainEqual({ key: String(all[0].id), label: `${all[0].name} (ID: ${all[0].id})` });
+    // Ids are unique, so concurrently read pages agree on the order even for bookings created in the same instant.
+    expect(lastRequest().query).toMatchObject({ sort: "-Id" });
+  });
+
+  it("Is First Time Client, being required, offers only True and False", () => {
+    const input = (
+      component.actions.createBookingByProvider.inputs as unknown as Array<{ key: string; model?: Array<{ value: string }> }>
+    ).find((i) => i.key === "isFirstTimeClient")!;
+    expect(input.model!.map((m) => m.value)).toEqual(["true", "false"]);
   });
 });
 

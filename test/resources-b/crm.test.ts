@@ -136,6 +136,23 @@ describe("customers", () => {
     expect(db().get("customers", customer.id)!.active).toBe(false);
   });
 
+  it("Update Customer refuses a new street for a customer saved without coordinates (the PATCH requires them), naming Latitude", async () => {
+    const { data: created } = await act("createCustomer", { name: "No Coordinates", ...address });
+    const before = requests().length;
+    const error = await failure(act("updateCustomer", { id: String(created.id), street: "2 Moved St" }));
+    expect(error.message).toContain('Input "Latitude"');
+    expect(error.message).toContain(`Customer ${created.id} has no latitude on record`);
+    // Only the read of the current address went out: no PATCH ServiceTitan would refuse.
+    expect(
+      requests()
+        .slice(before)
+        .map((r) => r.method),
+    ).toEqual(["GET"]);
+
+    await act("updateCustomer", { id: String(created.id), street: "2 Moved St", latitude: "33.42", longitude: "-111.94" });
+    expect(lastRequest().body).toEqual({ address: { ...address, street: "2 Moved St", latitude: 33.42, longitude: -111.94 } });
+  });
+
   it("Update Customer on a missing customer names it", async () => {
     expect((await failure(act("updateCustomer", { id: "1999998", name: "X" }))).message).toMatch(/Customer 1999998 was not found/);
   });
@@ -149,7 +166,31 @@ describe("customers", () => {
     expect(result).toContainEqual({ key: String(one.id), label: `${one.name} (ID: ${one.id})` });
     const labels = result.map((o) => o.label);
     expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base", numeric: true })));
-    expect(lastRequest().query).toMatchObject({ active: "True", sort: "-ModifiedOn" });
+    expect(lastRequest().query).toMatchObject({ active: "True", sort: "-Id" });
+  });
+
+  it("Select Customer keeps a customer edited while its pages are read (ids, unlike modifiedOn, never move a record)", async () => {
+    const sandbox = ctx.sandbox;
+    sandbox.setPageSizeCap(5); // several pages, read concurrently after the first
+    sandbox.faults.add({ method: "GET", path: /\/customers$/, query: { page: "2" }, delayMs: 1500 });
+    try {
+      // The customer page 2 would hold if the list were ordered by modifiedOn, newest first (the old sort): an edit
+      // moves it to page 1, which has been read by then, so that order would lose it.
+      const byModified = activeCustomers().sort((a, b) => b.modifiedOn.localeCompare(a.modifiedOn) || b.id - a.id);
+      expect(byModified.length).toBeGreaterThan(10);
+      const edited = byModified[7];
+      const loading = source("selectCustomers");
+      while (!requests().some((r) => r.method === "GET" && /\/customers$/.test(r.path) && r.query.page === "2")) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      db().update("customers", edited.id, { name: "Edited While Loading" }); // while page 2 waits
+      const { result } = await loading;
+      expect(result).toContainEqual({ key: String(edited.id), label: `Edited While Loading (ID: ${edited.id})` });
+      expect(result).toHaveLength(activeCustomers().length);
+    } finally {
+      sandbox.faults.clear();
+      sandbox.setPageSizeCap(5000);
+    }
   });
 });
 
@@ -257,6 +298,8 @@ describe("locations", () => {
     const labels = result.map((o) => o.label);
     expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base", numeric: true })));
 
+    expect(lastRequest().query).toMatchObject({ active: "True", sort: "-Id" }); // a stable order for concurrent pages
+
     const customer = firstCustomer();
     const own = await source("selectLocation", { customerId: String(customer.id) });
     expect(own.result.map((o) => o.key).sort()).toEqual(
@@ -271,6 +314,7 @@ describe("locations", () => {
 
 describe("bad input fails before any request, naming the input", () => {
   const customerId = () => String(firstCustomer().id);
+  const externalData = { applicationGuid: "3fa85f64-5717-4562-b3fc-2c963f66afa6", externalData: [{ key: "erpId", value: "A-1" }] };
   it.each([
     ["listCustomers", "customerName", () => ({ additionalQueryParameters: { customerName: "Ada" } })],
     ["listCustomers", "Created On Or After", () => ({ createdOnOrAfter: "last week" })],
@@ -294,6 +338,35 @@ describe("bad input fails before any request, naming the input", () => {
     ["createLocation", "Customer ID", () => ({ name: "Shop", ...address })],
     ["createLocation", "Zip Code", () => ({ customerId: customerId(), name: "Shop", ...address, zip: "" })],
     ["updateLocation", "Latitude", () => ({ id: "3001", latitude: "north" })],
+    // A field name the spec does not declare would be ignored by ServiceTitan, dropping the value silently.
+    ["createCustomer", "Contacts", () => ({ name: "X", ...address, contacts: '[{"type":"Email","value":"a@b.co","note":"x"}]' })],
+    [
+      "createCustomer",
+      "Additional Locations",
+      () => ({ name: "X", ...address, additionalLocations: JSON.stringify([{ name: "Cabin", address, tagIds: [1] }]) }),
+    ],
+    [
+      "createCustomer",
+      "Additional Locations",
+      () => ({ name: "X", ...address, additionalLocations: JSON.stringify([{ name: "Cabin", address: { ...address, zipCode: "1" } }]) }),
+    ],
+    [
+      "createCustomer",
+      "Additional Locations",
+      () => ({ name: "X", ...address, additionalLocations: JSON.stringify([{ name: "Cabin", address: { ...address, city: undefined } }]) }),
+    ],
+    ["updateLocation", "Custom Fields", () => ({ id: "3001", customFields: '[{"typeId":1,"Value":"x"}]' })],
+    [
+      "updateLocation",
+      "External Data",
+      () => ({ id: "3001", externalData: JSON.stringify({ ...externalData, externalData: [{ key: "k", value: "v", note: "x" }] }) }),
+    ],
+    [
+      "createLocation",
+      "External Data",
+      () => ({ customerId: customerId(), name: "Shop", ...address, externalData: JSON.stringify({ ...externalData, patchMode: "Merge" }) }),
+    ],
+    ["getLocation", "Location ID", () => ({ id: "0" })],
   ] as Array<[string, string, () => Record<string, unknown>]>)("%s refuses bad input naming %s (case %#)", async (key, input, params) => {
     await rejectsBeforeSending(() => act(key, params()), input);
   });

@@ -22,6 +22,22 @@ describe("installed equipment", () => {
     expect(data.data.every((e: { locationId: number }) => e.locationId === equipment.locationId)).toBe(true);
   });
 
+  it("List Installed Equipment takes several locations, sent as the comma-separated list the spec declares", async () => {
+    const active = db()
+      .all("installed-equipment")
+      .filter((e) => e.active);
+    const locations = [...new Set(active.map((e) => e.locationId as number))].slice(0, 2);
+    expect(locations).toHaveLength(2);
+    const { data } = await act("listInstalledEquipment", { locationIds: locations.map(String), fetchAll: true });
+    expect(lastRequest().query).toMatchObject({ locationIds: locations.join(",") });
+    expect(data.data.map((e: { id: number }) => e.id).sort()).toEqual(
+      active
+        .filter((e) => locations.includes(e.locationId))
+        .map((e) => e.id)
+        .sort(),
+    );
+  });
+
   it("Create Installed Equipment then Get returns it; dates and money are typed as the spec says", async () => {
     const location = activeLocation();
     const { data: created } = await act("createInstalledEquipment", {
@@ -159,6 +175,10 @@ describe("bad input fails before any request, naming the input", () => {
     ["createInstalledEquipment", "Location ID", { name: "AC" }],
     ["createInstalledEquipment", "Attachments", { locationId: "3001", attachments: '[{"type":"Video","url":"x"}]' }],
     ["createInstalledEquipment", "Cost", { locationId: "3001", cost: "$5" }],
+    // Field names the spec does not declare: ServiceTitan would ignore them and drop the value without an error.
+    ["createInstalledEquipment", "Attachments", { locationId: "3001", attachments: '[{"type":"Image","url":"x","filename":"a.png"}]' }],
+    ["updateInstalledEquipment", "Custom Fields", { id: "90001", customFields: '[{"typeId":1,"Value":"x"}]' }],
+    ["listInstalledEquipment", "Location IDs", { locationIds: ["3001", "north"] }],
     ["updateInstalledEquipment", "Actual Replacement Date", { id: "90001", actualReplacementDate: "someday" }],
     ["listInstalledEquipmentAttachments", "Installed Equipment ID", {}],
     ["createInstalledEquipmentAttachment", "File", { fileName: "a.pdf" }],

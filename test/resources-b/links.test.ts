@@ -1,4 +1,4 @@
-import component from "../../src";
+import component, { actionOperations } from "../../src";
 
 /** The data sources an action's inputs link to (`dataSource`). */
 const linkedDataSources = (actionKeys: string[]) =>
@@ -71,6 +71,36 @@ describe("resource modules B", () => {
     const links = linkedDataSources(Object.keys(ACTIONS));
     expect(links.length).toBeGreaterThan(20);
     expect(links.filter((link) => !component.dataSources?.[link.dataSource])).toEqual([]);
+  });
+
+  it.each([
+    ["listJobs", "selectJob"],
+    ["listAppointments", "selectAppointment"],
+    ["listCustomers", "selectCustomers"],
+    ["listLocations", "selectLocation"],
+    ["listBookingByTenant", "selectBooking"],
+    ["listInvoices", "selectInvoice"],
+    ["listProjects", "selectProject"],
+    ["listTechnicians", "selectTechnician"],
+    ["listInstalledEquipment", "selectInstalledEquipment"],
+    ["listBusinessUnits", "selectBusinessUnit"],
+    ["listUserRoles", "selectUserRole"],
+  ])("%s's IDs filter offers the %s dropdown", (action, dataSource) => {
+    expect(linkedDataSources([action])).toContainEqual({ action, input: "ids", dataSource });
+  });
+
+  describe("every update (PATCH) action", () => {
+    const patches = Object.entries(actionOperations).filter(([, operation]) => operation.startsWith("PATCH "));
+
+    it("is covered", () => expect(patches.length).toBeGreaterThanOrEqual(13));
+
+    it.each(patches)("%s has no input default that would overwrite data, and says empty inputs are not sent", (key) => {
+      const inputs = component.actions[key].inputs as unknown as Array<{ key: string; default?: unknown }>;
+      expect(inputs.filter((i) => i.default !== undefined && i.default !== "")).toEqual([]);
+      expect(component.actions[key].display.description).toMatch(
+        /Inputs left empty are not sent, so those fields keep their current values\.$/,
+      );
+    });
   });
 
   it("customer, location, invoice, job, payment type and business unit ids link to their dropdowns", () => {
