@@ -40,6 +40,13 @@ child.on("message", ({ id, result, error }: { id: number; result?: unknown; erro
   if (error) call.reject(new Error(`sandbox: ${error}`));
   else call.resolve(result);
 });
+// A sandbox that dies (out of memory on a large data set, a crash) fails the run instead of leaving it waiting forever.
+child.on("exit", (code, signal) => {
+  for (const [id, call] of waiting) {
+    waiting.delete(id);
+    call.reject(new Error(`the sandbox process exited (${signal ?? `code ${code}`}) before answering`));
+  }
+});
 const sandbox = <K extends keyof Commands>(command: K, ...args: Parameters<Commands[K]>): Promise<Awaited<ReturnType<Commands[K]>>> =>
   new Promise((resolve, reject) => {
     const id = nextId++;

@@ -31,6 +31,9 @@ interface Answer {
 const SCOPES =
   "tn.jpm.jobs:rw tn.jpm.appointments:rw tn.jpm.projects:rw tn.dispatch.appointmentassignments:rw tn.crm.customers:rw tn.crm.locations:rw tn.crm.bookings:rw tn.accounting.invoices:rw tn.accounting.payments:rw tn.eqs.installedequipment:rw tn.settings.technicians:rw tn.settings.businessunits:r";
 
+/** Where the OAuth client-credentials token is issued (the sandbox's token URL). */
+const TOKEN_PATH = "/connect/token";
+
 /** The one operation whose spec says JSON but whose real body is multipart/form-data (file upload). */
 const MULTIPART_OPERATIONS = new Set(["InstalledEquipment_PostAttachment"]);
 
@@ -138,7 +141,7 @@ export class SandboxServer implements Sandbox {
     await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
     const { port } = this.server.address() as AddressInfo;
     this.url = `http://127.0.0.1:${port}`;
-    this.tokenUrl = `${this.url}/connect/token`;
+    this.tokenUrl = `${this.url}${TOKEN_PATH}`;
   }
 
   // ---- Sandbox controls ---------------------------------------------------------------------------
@@ -183,7 +186,7 @@ export class SandboxServer implements Sandbox {
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://sandbox");
-    if (url.pathname === "/connect/token") return this.token(req, res);
+    if (url.pathname === TOKEN_PATH) return this.token(req, res);
     if (url.pathname.startsWith(FILES_PREFIX) && req.method === "GET") return this.file(url.pathname, res);
     return this.api(req, res, url);
   }
@@ -202,6 +205,13 @@ export class SandboxServer implements Sandbox {
   private async token(req: IncomingMessage, res: ServerResponse): Promise<void> {
     this.tokenCalls++;
     const form = new URLSearchParams((await readBody(req)).toString("utf8"));
+    // Only faults that name this path apply here: the token endpoint is throttled and fails on its own.
+    const fault = this.takeFault((req.method ?? "POST").toUpperCase(), TOKEN_PATH, new URLSearchParams(), { explicitPath: true });
+    if (fault?.delayMs) await sleep(fault.delayMs);
+    if (fault?.dropSocket) return void req.socket.destroy();
+    if (fault?.status !== undefined) {
+      return this.send(res, { status: fault.status, headers: fault.headers, body: fault.body ?? { error: "temporarily_unavailable" } });
+    }
     if (req.method !== "POST") return this.send(res, { status: 405, body: { error: "invalid_request" } });
     let clientId = form.get("client_id");
     let clientSecret = form.get("client_secret");
@@ -287,9 +297,16 @@ export class SandboxServer implements Sandbox {
     return limit !== undefined && this.window.length > limit;
   }
 
-  private takeFault(method: string, path: string, query: URLSearchParams): (Fault & { remaining: number }) | undefined {
+  /** The first fault matching the request, consumed once. `explicitPath`: only faults whose path is given (token endpoint). */
+  private takeFault(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    { explicitPath = false } = {},
+  ): (Fault & { remaining: number }) | undefined {
     const index = this.faultList.findIndex(
       (f) =>
+        (!explicitPath || f.path !== undefined) &&
         (!f.method || f.method.toUpperCase() === method) &&
         Object.entries(f.query ?? {}).every(([name, value]) => query.get(name) === value) &&
         (f.path === undefined ||

@@ -20,7 +20,10 @@ export interface SandboxOptions {
 
 export interface Fault {
   method?: string;
-  /** Exact path (without query) or a RegExp tested against it; omitted = any API request. */
+  /**
+   * Exact path (without query) or a RegExp tested against it; omitted = any API request. The token endpoint
+   * (`/connect/token`) only takes faults whose path matches it explicitly.
+   */
   path?: string | RegExp;
   /** Query values the request must carry (e.g. `{ page: "6" }` to fail one page of a list); omitted = any. */
   query?: Record<string, string>;

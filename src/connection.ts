@@ -1,4 +1,5 @@
-import { ConnectionError, OAuth2Type, oauth2Connection, type Connection } from "@prismatic-io/spectral";
+import { OAuth2Type, oauth2Connection, type Connection } from "@prismatic-io/spectral";
+import { connectionError } from "./client/errors";
 
 /** ServiceTitan's two environments. Credentials belong to exactly one of them. */
 export const ENVIRONMENTS = {
@@ -129,7 +130,7 @@ const environmentOfApiHost = (url: string): EnvironmentName | undefined =>
 export const resolveConnection = (connection: Connection): ResolvedConnection => {
   const fields = connection.fields ?? {};
   const fail = (message: string): never => {
-    throw new ConnectionError(connection, message);
+    throw connectionError(connection, message);
   };
 
   const environmentText = text(fields.environment) || "production";
@@ -147,6 +148,9 @@ export const resolveConnection = (connection: Connection): ResolvedConnection =>
   }
 
   const tokenUrl = stripSlash(text(fields.tokenUrl) || ENVIRONMENTS[environment].tokenUrl);
+  if (!/^https?:\/\/[^/\s]+\S*$/i.test(tokenUrl)) {
+    fail(`Token URL must be a URL such as ${ENVIRONMENTS[environment].tokenUrl}; "${tokenUrl}" is not. Pick one from the list.`);
+  }
   const tokenEnvironment = environmentOfTokenUrl(tokenUrl);
   if (tokenEnvironment && tokenEnvironment !== environment) {
     fail(

@@ -37,6 +37,17 @@ export class ServiceTitanError extends Error {
   }
 }
 
+/**
+ * A ConnectionError (Prismatic flags the instance's connection as misconfigured). Its `connection` holds the client
+ * secret, app key and token, so it is kept out of JSON.stringify and console output of the error; Prismatic still
+ * finds it on the object.
+ */
+export const connectionError = (connection: Connection, message: string): ConnectionError =>
+  hideConnection(new ConnectionError(connection, message));
+
+const hideConnection = (error: ConnectionError): ConnectionError =>
+  Object.defineProperty(error, "connection", { value: error.connection, enumerable: false, writable: true, configurable: true });
+
 /** Replaces every secret (client secret, token, app key) in a text. */
 export const redact = (text: string, secrets: Array<string | undefined>): string =>
   secrets.reduce<string>((out, secret) => (secret && secret.length >= 4 ? out.split(secret).join("[redacted]") : out), text);
@@ -109,7 +120,16 @@ export const toServiceTitanError = (error: unknown, context: ErrorContext): Serv
     .join("; ");
   if (fieldText) parts.push(` — ${fieldText}`);
   if (problem.traceId) parts.push(` (traceId: ${problem.traceId})`);
-  return new ServiceTitanError(clean(parts.join("")), status, title ? clean(title) : undefined, fields, problem.traceId, context.request);
+  // Every text the error carries is cleaned, not only its message: the whole object may be serialized.
+  const cleanFields = Object.fromEntries(Object.entries(fields).map(([field, messages]) => [clean(field), messages.map(clean)]));
+  return new ServiceTitanError(
+    clean(parts.join("")),
+    status,
+    title ? clean(title) : undefined,
+    cleanFields,
+    problem.traceId === undefined ? undefined : clean(String(problem.traceId)),
+    context.request,
+  );
 };
 
 /** 401 after a fresh token and 403 are configuration problems: Prismatic marks the connection. */
@@ -119,7 +139,7 @@ export const toConnectionError = (connection: Connection, error: ServiceTitanErr
     error.status === 403
       ? "ServiceTitan refused access (403). The app most likely lacks the API scope for this resource (Developer Portal → My Apps → Edit → scopes, e.g. tn.jpm.jobs:r / tn.jpm.jobs:w), or the tenant has not granted the app access (Settings → Integrations → API Application Access)."
       : `ServiceTitan rejected the credentials (401) even with a freshly issued token. Check that the Client ID and Secret were generated for tenant ${tenant}, that Token URL and Environment are the same environment (production vs integration), and that Application Key is your app's key.`;
-  return new ConnectionError(connection, `${advice} ${detail}`);
+  return connectionError(connection, `${advice} ${detail}`);
 };
 
 /**
@@ -127,6 +147,7 @@ export const toConnectionError = (connection: Connection, error: ServiceTitanErr
  * (an unexpected axios error, a bug) is reduced to an Error whose message carries no request headers.
  */
 export const handleError = (error: unknown): unknown => {
+  if (error instanceof ConnectionError) return hideConnection(error); // whoever created it
   if (error instanceof ServiceTitanError || error instanceof InputError || (error as { name?: string })?.name === "ConnectionError")
     return error;
   if (isAxiosError(error))

@@ -1,13 +1,15 @@
 import type { Connection } from "@prismatic-io/spectral";
 import { createClient as createHttpClient } from "@prismatic-io/spectral/dist/clients/http";
-import type { AxiosError, AxiosRequestConfig, AxiosResponse } from "axios";
-import { isAxiosError } from "axios";
-import { exponentialDelay, retryAfter } from "axios-retry";
+import type { AxiosAdapter, AxiosRequestConfig, AxiosResponse } from "axios";
+import { getAdapter, isAxiosError } from "axios";
 import { resolveConnection, type ResolvedConnection } from "../connection";
 import operationTable from "../generated/operations.json";
-import { InputError, redact, retryAfterFromBody, toConnectionError, toServiceTitanError } from "./errors";
-import { acquireSlot, type Release } from "./rateLimit";
-import { canFetchTokens, getAccessToken } from "./token";
+import { InputError, connectionError, redact, toConnectionError, toServiceTitanError } from "./errors";
+import { acquireSlot, tenantWindowKey } from "./rateLimit";
+import { isRetryable, retryDelayMs } from "./retry";
+import { canFetchTokens, ownAccessToken } from "./token";
+
+export { isRetryable, retryDelayMs } from "./retry";
 
 /** "VERB /module/v2/tenant/{tenant}/…" exactly as the vendored specs declare it (generated, so a typo fails to compile). */
 export type OperationKey = keyof typeof operationTable;
@@ -57,28 +59,6 @@ export interface ClientOptions {
   maxRetries?: number;
 }
 
-const MAX_RETRY_WAIT_MS = 60_000;
-const IDEMPOTENT = new Set(["get", "head", "options", "put", "delete"]);
-const TRANSIENT_STATUS = new Set([502, 503, 504]);
-
-/**
- * 429 means "not processed": safe to send again whatever the method. Gateway errors and network failures may
- * come after the server acted, so only idempotent methods are repeated; a POST/PATCH is never replayed blindly.
- */
-export const isRetryable = (error: AxiosError): boolean => {
-  const status = error.response?.status;
-  if (status === 429) return true;
-  if (!IDEMPOTENT.has((error.config?.method ?? "get").toLowerCase())) return false;
-  return status === undefined ? error.code !== "ERR_CANCELED" : TRANSIENT_STATUS.has(status);
-};
-
-/** Waits what the server asked for (Retry-After seconds or date, or "Try again in N seconds"), else backoff with jitter. */
-export const retryDelayMs = (retryNumber: number, error: AxiosError): number => {
-  const asked = retryAfter(error) || (retryAfterFromBody(error.response?.data) ?? 0) * 1000;
-  if (asked > 0) return Math.min(asked, MAX_RETRY_WAIT_MS) + Math.random() * 100;
-  return Math.min(exponentialDelay(retryNumber, error, 250), 10_000);
-};
-
 const isEmpty = (value: unknown) => value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
 /** Lists go out comma-separated (ids=1,2), except parameters the spec types as arrays, which repeat (statuses=a&statuses=b). */
 const queryValue = (value: unknown, repeated: boolean): string | string[] =>
@@ -119,12 +99,33 @@ export type ServiceTitanClient = ReturnType<typeof createClient>;
  */
 export const createClient = (connection: Connection, options: ClientOptions = {}) => {
   const resolved: ResolvedConnection = resolveConnection(connection);
-  const secrets = [resolved.clientSecret, resolved.applicationKey, resolved.platformToken];
+  /** Every token this client used: redacted from messages like the other secrets. */
+  const tokens = new Set<string>();
+  const secrets = () => [resolved.clientSecret, resolved.applicationKey, resolved.platformToken, ...tokens];
   const logger = options.logger ?? {};
   const log = (message: string): void => {
-    if (options.debug) (logger.debug ?? logger.info)?.(redact(message, secrets));
+    if (options.debug) (logger.debug ?? logger.info)?.(redact(message, secrets()));
   };
+
+  // The platform's token until ServiceTitan rejects it, then tokens of our own (client credentials).
+  let platformToken = resolved.platformToken;
   let accessToken: string | undefined;
+  const useToken = async (rejected?: string): Promise<string> => {
+    if (rejected !== undefined && rejected === platformToken) platformToken = undefined;
+    if (platformToken) return platformToken;
+    if (rejected !== undefined && !canFetchTokens(resolved)) {
+      throw connectionError(
+        connection,
+        "ServiceTitan rejected the access token (401) and the connection has no Client ID/Client Secret to fetch a new one: fill in Client ID, Client Secret and Token URL.",
+      );
+    }
+    const token = await ownAccessToken(resolved, rejected);
+    tokens.add(token);
+    return token;
+  };
+  /** The token an attempt carried (concurrent calls may have moved on to a newer one meanwhile). */
+  const tokenOf = (config?: AxiosRequestConfig): string | undefined =>
+    /^Bearer (.+)$/.exec(String(config?.headers?.Authorization ?? ""))?.[1];
 
   const http = createHttpClient({
     baseUrl: resolved.apiHost,
@@ -142,50 +143,51 @@ export const createClient = (connection: Connection, options: ClientOptions = {}
   });
   // A redirect to another host (attachment downloads answer 302) must not carry the app key; axios drops Authorization itself.
   http.defaults.sensitiveHeaders = ["ST-App-Key"];
-  const windowKey = `${resolved.apiHost}|${resolved.tenant}`;
-  const releases = new WeakMap<object, Release>();
-  const answered = (config?: object) => {
-    if (config) releases.get(config)?.();
+
+  // The rate limit lives in the adapter, the one place every attempt passes exactly once (the first, axios-retry's
+  // retries, the retry after a token refresh; redirects stay inside it): a slot is taken when the attempt leaves
+  // and given back when it is answered or fails, whatever the failure, so no attempt can keep one for good.
+  const windowKey = tenantWindowKey(resolved.apiHost, resolved.tenant);
+  const transport: AxiosAdapter = getAdapter(http.defaults.adapter);
+  http.defaults.adapter = async (config) => {
+    const release = await acquireSlot(windowKey);
+    try {
+      return await transport(config);
+    } finally {
+      release();
+    }
   };
-  http.interceptors.request.use(async (config) => {
-    answered(config); // a retry re-sends the same config: its previous attempt has been answered by now
-    releases.set(config, await acquireSlot(windowKey)); // every attempt, retries included, takes a slot
+  http.interceptors.request.use((config) => {
     if (accessToken) config.headers.Authorization = `Bearer ${accessToken}`;
     log(
       `→ ${String(config.method).toUpperCase()} ${config.url}${config.params ? ` ${new URLSearchParams(config.params).toString()}` : ""}`,
     );
     return config;
   });
-  http.interceptors.response.use(
-    (response) => {
-      answered(response.config);
-      log(`← ${response.status} ${String(response.config.method).toUpperCase()} ${response.config.url}`);
-      return response;
-    },
-    (error) => {
-      answered(error?.config);
-      return Promise.reject(error);
-    },
-  );
+  http.interceptors.response.use((response) => {
+    log(`← ${response.status} ${String(response.config.method).toUpperCase()} ${response.config.url}`);
+    return response;
+  });
 
   /** Sends a request through the whole pipeline and shapes any failure. */
   const send = async (config: AxiosRequestConfig, subject?: string): Promise<AxiosResponse> => {
     const request = `${String(config.method ?? "GET").toUpperCase()} ${config.url}`;
-    accessToken ??= await getAccessToken(resolved);
+    accessToken ??= await useToken();
     try {
       return await http.request(config);
     } catch (error) {
       let failure = error;
-      if (isAxiosError(error) && error.response?.status === 401 && canFetchTokens(resolved)) {
-        // Token expired or revoked: fetch one fresh token (shared by concurrent callers) and try once more.
-        accessToken = await getAccessToken(resolved, accessToken);
+      if (isAxiosError(error) && error.response?.status === 401) {
+        // Token expired or revoked: replace the token this attempt carried (concurrent callers share one fetch) and
+        // try once more.
+        accessToken = await useToken(tokenOf(error.config) ?? accessToken);
         try {
           return await http.request(config);
         } catch (retryError) {
           failure = retryError;
         }
       }
-      const shaped = toServiceTitanError(failure, { request, subject, secrets: [...secrets, accessToken], timeoutMs: resolved.timeoutMs });
+      const shaped = toServiceTitanError(failure, { request, subject, secrets: secrets(), timeoutMs: resolved.timeoutMs });
       if (shaped.status === 401 || shaped.status === 403) throw toConnectionError(connection, shaped, resolved.tenant);
       throw shaped;
     }

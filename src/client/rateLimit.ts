@@ -18,6 +18,11 @@ class ArrivalWindow {
 
   constructor(private readonly limit: number) {}
 
+  /** Slots taken and not yet released: requests in flight. */
+  get inFlight(): number {
+    return this.answeredAt.filter((at) => at === Infinity).length;
+  }
+
   /** Resolves with a release function when one more request may leave. Callers are served in arrival order. */
   acquire(): Promise<Release> {
     const turn = this.queue.then(() => this.waitForSlot());
@@ -58,7 +63,13 @@ class ArrivalWindow {
 
 const windows = new Map<string, ArrivalWindow>();
 
-/** Waits for a slot in `key`'s window (key = API host + tenant); call the returned function when answered. */
+/** The window of one tenant on one API host. */
+export const tenantWindowKey = (apiHost: string, tenant: string): string => `${apiHost}|${tenant}`;
+
+/** Requests holding a slot of `key`'s window right now (0 when idle: a higher number at rest is a leak). */
+export const slotsInFlight = (key: string): number => windows.get(key)?.inFlight ?? 0;
+
+/** Waits for a slot in `key`'s window (see tenantWindowKey); call the returned function when answered. */
 export const acquireSlot = (key: string, limit = REQUESTS_PER_SECOND): Promise<Release> => {
   let window = windows.get(key);
   if (!window) {

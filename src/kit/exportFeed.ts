@@ -1,7 +1,7 @@
 import { input } from "@prismatic-io/spectral";
 import { isValid, parseISO } from "date-fns";
 import { operations, type OperationKey, type ServiceTitanClient } from "../client";
-import { InputError } from "../client/errors";
+import { InputError, ServiceTitanError } from "../client/errors";
 import { exportPages } from "../client/paging";
 import { exampleOf } from "../examples";
 import { toBoolean } from "../inputs";
@@ -148,6 +148,10 @@ export interface FeedState {
   page?: string[];
   /** With includeRecentChanges: changes delivered lately, so a repeat is not delivered twice. Bounded: see RECENT_*. */
   recent?: string[];
+  /** The Look-back Date the position was started or restarted from: setting another one restarts from it. */
+  lookBack?: string;
+  /** modifiedOn of the newest change read: only to tell a builder where to restart if ServiceTitan refuses `from`. */
+  lastChange?: string;
 }
 
 /** The repeat memory keeps the last hour of changes (feed time, by modifiedOn), at most this many. */
@@ -163,7 +167,11 @@ export interface ReadOptions {
   /** The most changes one run takes from the feed (delivered or filtered out by type); the rest waits. */
   maxRecords: number;
   includeRecentChanges: boolean;
-  /** First run only: start here (a date) and deliver the history; otherwise start now and deliver nothing. */
+  /**
+   * First run, or a date other than the one the stored position started from: start here and deliver the history
+   * (backfill, or a restart after ServiceTitan refused the stored position). Otherwise the first run starts now and
+   * delivers nothing.
+   */
   lookBack?: string;
   /** When the first run starts without a look-back date (ISO). */
   now: string;
@@ -175,6 +183,34 @@ export interface ReadResult {
   state: FeedState;
   /** The run stopped at its cap and the feed has more. */
   more: boolean;
+}
+
+/**
+ * ServiceTitan answers 400 when it no longer accepts a stored continueFrom (expired, or the feed was reset): say what
+ * happened and how to resume, instead of a bare 400 on every scheduled run.
+ */
+async function* refusedPositionExplained<T>(
+  pages: AsyncGenerator<T>,
+  feed: ExportFeed,
+  position: () => { from: string; lastChange?: string },
+): AsyncGenerator<T> {
+  try {
+    yield* pages;
+  } catch (error) {
+    const { from, lastChange } = position();
+    if (!(error instanceof ServiceTitanError) || error.status !== 400 || looksLikeDate(from)) throw error;
+    throw new ServiceTitanError(
+      `ServiceTitan refused the saved position in the ${feed.label} export feed (${error.message}). The position may have expired. ` +
+        "Nothing was delivered and the saved position is unchanged. To resume, set the trigger's Look-back Date to the time from which " +
+        `changes should be delivered${lastChange ? ` (the last change read was modified at ${lastChange})` : ""} and save: the next run restarts ` +
+        "from that date, and changes made since then may be delivered again.",
+      error.status,
+      error.title,
+      error.fieldErrors,
+      error.traceId,
+      error.request,
+    );
+  }
 }
 
 /**
@@ -194,7 +230,7 @@ export const readChanges = async (
   stored: FeedState,
   options: ReadOptions,
 ): Promise<ReadResult> => {
-  const fresh = stored.feed !== feed.key || !stored.from;
+  const fresh = stored.feed !== feed.key || !stored.from || (options.lookBack !== undefined && options.lookBack !== stored.lookBack);
   const priming = fresh ? !options.lookBack : Boolean(stored.priming);
   let from = fresh ? (options.lookBack ?? options.now) : stored.from!;
   const seen = new Set([...(fresh ? [] : (stored.page ?? [])), ...(fresh ? [] : (stored.recent ?? []))]);
@@ -204,15 +240,18 @@ export const readChanges = async (
   let taken = 0;
   let stoppedInside = false;
   let more = false;
+  let lastChange = fresh ? undefined : stored.lastChange;
 
   const query = { ...feed.triggerQuery, from, includeRecentChanges: options.includeRecentChanges || undefined };
-  for await (const page of exportPages<FeedRecord>(client, feed.operation, query)) {
+  const pages = exportPages<FeedRecord>(client, feed.operation, query);
+  for await (const page of refusedPositionExplained(pages, feed, () => ({ from, lastChange }))) {
     const next = page.continueFrom && page.continueFrom !== from ? page.continueFrom : undefined;
     if (priming) {
       // Nothing is delivered while priming, so whole pages are skipped and positions stay page-aligned. Their keys
       // are remembered all the same: with includeRecentChanges the feed may repeat them on the next run.
       for (const record of page.data ?? []) recent.push(changeKey(record));
       taken += page.data?.length ?? 0;
+      lastChange = page.data?.at(-1)?.modifiedOn ?? lastChange;
       if (next) from = next;
       if (page.hasMore && next && taken >= options.maxRecords) {
         more = true;
@@ -231,6 +270,7 @@ export const readChanges = async (
       pageTaken.push(key);
       recent.push(key);
       taken++;
+      lastChange = record.modifiedOn ?? lastChange;
       changes.push({ changeType: classify(record, feed.createdField), record });
     }
     if (stoppedInside) {
@@ -247,6 +287,8 @@ export const readChanges = async (
   }
 
   const state: FeedState = { feed: feed.key, from };
+  if (options.lookBack !== undefined) state.lookBack = options.lookBack;
+  if (lastChange) state.lastChange = lastChange;
   if (priming && more) state.priming = true;
   if (stoppedInside && pageTaken.length) state.page = pageTaken;
   // Only the includeRecentChanges feed repeats changes; without it the state stays one token (plus a partial page).

@@ -49,7 +49,7 @@ export const pollChangesTrigger = pollingTrigger({
     lookBackDate: dateTimeInput({
       label: "Look-back Date",
       comments:
-        "First run only: also deliver the changes made since this date (backfill, up to Max Records Per Run per run). Empty: start from now; only changes made after the flow is enabled are delivered.",
+        "First run: also deliver the changes made since this date (backfill, up to Max Records Per Run per run). Empty: start from now; only changes made after the flow is enabled are delivered. Setting a different date later restarts the trigger from that date (to re-sync, or to resume if ServiceTitan refuses the saved position).",
     }),
     maxRecordsPerRun: integerInput({
       label: "Max Records Per Run",

@@ -53,8 +53,7 @@ describe("request core", () => {
     const page = await client().request(JOBS, { query: { pageSize: 1 } });
     expect(page.data).toHaveLength(1);
     const calls = apiCalls("GET", "/jobs");
-    expect(calls.map((r) => r.status)).toEqual([429, 200]);
-    expect(calls[1].at - calls[0].at).toBeGreaterThanOrEqual(900); // the wait the server asked for, not a timing benchmark
+    expect(calls.map((r) => r.status)).toEqual([429, 200]); // the wait itself: retry.test.ts (no timing assertions here)
   });
 
   it("retries a 429 whose Retry-After is an HTTP date", async () => {

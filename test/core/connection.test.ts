@@ -52,6 +52,13 @@ describe("connection", () => {
     expect(message).toContain(ENVIRONMENTS.production.tokenUrl);
   });
 
+  it("refuses a Token URL that is not a URL, naming the one to use, before any token request", () => {
+    const message = messageOf(() => resolveConnection(connectionWith({ tokenUrl: "auth.servicetitan" })));
+    expect(message).toMatch(
+      /Token URL must be a URL such as https:\/\/auth\.servicetitan\.io\/connect\/token; "auth\.servicetitan" is not/,
+    );
+  });
+
   it("refuses an API host override of the other environment", () => {
     const message = messageOf(() =>
       resolveConnection(

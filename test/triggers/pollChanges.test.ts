@@ -263,6 +263,40 @@ describe("New and Updated Records (pollChangesTrigger)", () => {
     expect(converted.getNextPaginationState({}, next.result)).toBeNull();
   });
 
+  it("a saved position ServiceTitan refuses (400) fails saying how to resume; a new Look-back Date restarts from it", async () => {
+    const shared: Record<string, unknown> = {};
+    const stateOf = () => JSON.stringify((shared.__prismaticInternal as any)?.polling ?? {});
+    const watching = poller({ resource: "customers" });
+    await watching.run({}, shared);
+    const delivered = ctx.sandbox.db.insert("customers", { name: "Delivered before the refusal" });
+    expect((await watching.run({}, shared)).ids).toEqual([delivered.id]);
+    const saved = stateOf();
+    const missed = ctx.sandbox.db.insert("customers", { name: "Changed while the position was refused" });
+
+    ctx.sandbox.faults.add({
+      path: /\/export\/customers$/,
+      status: 400,
+      body: { title: "The continuation token is invalid or expired.", status: 400, traceId: "trace-expired-token" },
+    });
+    const error = await watching.run({}, shared).catch((e) => e);
+    expect(error.message).toMatch(/refused the saved position in the Customers export feed/);
+    expect(error.message).toContain("The continuation token is invalid or expired.");
+    expect(error.message).toContain("trace-expired-token");
+    expect(error.message).toContain(`set the trigger's Look-back Date`);
+    expect(error.message).toContain(`the last change read was modified at ${delivered.modifiedOn}`);
+    expect(stateOf()).toBe(saved); // nothing delivered, nothing moved
+
+    // The builder sets Look-back Date to that time: the next run restarts there and catches up, once.
+    const resumed = poller({ resource: "customers", lookBackDate: delivered.modifiedOn });
+    const caughtUp = await resumed.run({}, shared);
+    expect(caughtUp.ids).toEqual(expect.arrayContaining([delivered.id, missed.id]));
+    const records = [...caughtUp.data.created, ...caughtUp.data.updated, ...caughtUp.data.deactivated];
+    expect(records.every((r) => String(r.modifiedOn) >= String(delivered.modifiedOn))).toBe(true); // since that date only
+    expect((await resumed.run({}, shared)).noChanges).toBe(true); // the same date does not restart again
+    const later = ctx.sandbox.db.insert("customers", { name: "After the restart" });
+    expect((await resumed.run({}, shared)).ids).toEqual([later.id]);
+  });
+
   describe("bad input fails before any request", () => {
     it.each([
       [{ resource: "widgets" }, /Resource.*"widgets" is not one of/],
