@@ -14,6 +14,8 @@ const { execFileSync } = require("child_process");
 const converter = require("swagger2openapi");
 
 const root = path.resolve(__dirname, "..");
+// Where the outputs go: the project itself, or (for the drift test) another folder given as the first argument.
+const outRoot = path.resolve(process.argv[2] || root);
 const SPECS = {
   jpm: { file: "tenant-jpm-v2.json", base: "/jpm/v2" },
   dispatch: { file: "tenant-dispatch-v2.json", base: "/dispatch/v2" },
@@ -80,7 +82,8 @@ const successSchema = (op) => {
 
 async function main() {
   const examples = {};
-  const outDir = path.join(root, "openapi", "oas3");
+  const outDir = path.join(outRoot, "openapi", "oas3");
+  fs.mkdirSync(path.join(outRoot, "src", "generated"), { recursive: true });
   fs.mkdirSync(outDir, { recursive: true });
   const operations = {};
   for (const [module, { file, base }] of Object.entries(SPECS)) {
@@ -115,12 +118,12 @@ async function main() {
     }
     execFileSync(
       path.join(root, "node_modules", ".bin", "openapi-typescript"),
-      [path.join(outDir, `${module}.json`), "-o", path.join(root, "src", "generated", `${module}.ts`), "--silent"],
+      [path.join(outDir, `${module}.json`), "-o", path.join(outRoot, "src", "generated", `${module}.ts`), "--silent"],
       { stdio: "inherit" },
     );
   }
-  fs.writeFileSync(path.join(root, "src", "generated", "examples.json"), JSON.stringify(examples, null, 1) + "\n");
-  fs.writeFileSync(path.join(root, "src", "generated", "operations.json"), JSON.stringify(operations, null, 1) + "\n");
+  fs.writeFileSync(path.join(outRoot, "src", "generated", "examples.json"), JSON.stringify(examples, null, 1) + "\n");
+  fs.writeFileSync(path.join(outRoot, "src", "generated", "operations.json"), JSON.stringify(operations, null, 1) + "\n");
   console.log(`generated ${Object.keys(operations).length} operations from ${Object.keys(SPECS).length} specs`);
 }
 
