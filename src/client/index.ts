@@ -9,8 +9,6 @@ import { acquireSlot, tenantWindowKey } from "./rateLimit";
 import { isRetryable, retryDelayMs } from "./retry";
 import { canFetchTokens, ownAccessToken } from "./token";
 
-export { isRetryable, retryDelayMs } from "./retry";
-
 /** "VERB /module/v2/tenant/{tenant}/…" exactly as the vendored specs declare it (generated, so a typo fails to compile). */
 export type OperationKey = keyof typeof operationTable;
 export interface OperationInfo {
