@@ -1,35 +1,21 @@
 import { operationOf, type ResourceModule } from "../kit";
-import { appointmentAssignments } from "./appointmentAssignments";
-import { appointments } from "./appointments";
-import { bookings } from "./bookings";
-import { customerContacts } from "./customerContacts";
-import { customers } from "./customers";
+import { accountingResources } from "./accounting";
+import { crmResources } from "./crm";
+import { dispatchResources } from "./dispatch";
+import { equipmentsystemsResources } from "./equipmentsystems";
 import { exports } from "./exports";
-import { installedEquipment } from "./installedEquipment";
-import { invoices } from "./invoices";
-import { jobs } from "./jobs";
-import { locations } from "./locations";
-import { payments } from "./payments";
-import { projects } from "./projects";
+import { jpmResources } from "./jpm";
+import { settingsResources } from "./settings";
 import { rawRequest } from "./rawRequest";
-import { settings } from "./settings";
-import { technicians } from "./technicians";
 
 /** Every resource module; the component registers their actions and data sources. */
 export const resources: ResourceModule[] = [
-  jobs,
-  appointments,
-  appointmentAssignments,
-  customers,
-  customerContacts,
-  locations,
-  bookings,
-  invoices,
-  payments,
-  projects,
-  technicians,
-  installedEquipment,
-  settings,
+  ...jpmResources,
+  ...dispatchResources,
+  ...crmResources,
+  ...accountingResources,
+  ...equipmentsystemsResources,
+  ...settingsResources,
   rawRequest,
   exports,
 ];

@@ -1,10 +1,10 @@
-import type { ResourceModule } from "../kit";
-import { inBody, listAction, operationAction, type Params } from "../kit";
-import { exampleOf } from "../examples";
-import { idListInput } from "../inputs";
-import { appointmentIdInput } from "./appointments";
-import { jobIdInput } from "./jobs";
-import { technicianIdsInput } from "./technicians";
+import type { ResourceModule } from "../../kit";
+import { inBody, listAction, operationAction, type Params } from "../../kit";
+import { exampleOf } from "../../examples";
+import { idListInput } from "../../inputs";
+import { appointmentIdInput } from "../jpm/appointments";
+import { jobIdInput } from "../jpm/jobs";
+import { technicianIdsInput } from "../settings/technicians";
 
 /** Assign and unassign take the same body: the appointment and the technicians. */
 const assignmentParams = (verb: "assign to" | "remove from"): Params => ({

@@ -1,10 +1,10 @@
 import { action, input, util, type InputFieldDefinition } from "@prismatic-io/spectral";
 import axios from "axios";
 import FormData from "form-data";
-import { buildPath, buildQuery, type OperationKey, type ServiceTitanClient } from "../client";
-import { InputError, ServiceTitanError } from "../client/errors";
-import { exampleOf } from "../examples";
-import type { components } from "../generated/equipmentsystems";
+import { buildPath, buildQuery, type OperationKey, type ServiceTitanClient } from "../../client";
+import { InputError, ServiceTitanError } from "../../client/errors";
+import { exampleOf } from "../../examples";
+import type { components } from "../../generated/equipmentsystems";
 import {
   connectionInput,
   dateTimeInput,
@@ -16,8 +16,8 @@ import {
   specFields,
   stringInput,
   toDateTime,
-} from "../inputs";
-import type { ResourceModule } from "../kit";
+} from "../../inputs";
+import type { ResourceModule } from "../../kit";
 import {
   clientFor,
   registerOperation,
@@ -29,9 +29,9 @@ import {
   operationAction,
   type Params,
   type Values,
-} from "../kit";
-import { tagTypeIdsInput } from "./settings";
-import { locationIdInput } from "./locations";
+} from "../../kit";
+import { tagTypeIdsInput } from "../settings/settings";
+import { locationIdInput } from "../crm/locations";
 
 type Schemas = components["schemas"];
 type Equipment = Schemas["EquipmentSystems.V2.InstalledEquipmentResponse"];

@@ -1,10 +1,18 @@
-import type { ResourceModule } from "../kit";
-import { inBody, inPath, inQuery, listAction, operationAction, picklist, type Params } from "../kit";
-import { exampleOf } from "../examples";
-import type { components } from "../generated/jpm";
-import { customFieldsInput, dateTimeInput, externalDataGuidInput, externalDataInput, idInput, idListInput, stringInput } from "../inputs";
-import { customerIdInput } from "./customers";
-import { locationIdInput } from "./locations";
+import type { ResourceModule } from "../../kit";
+import { inBody, inPath, inQuery, listAction, operationAction, picklist, type Params } from "../../kit";
+import { exampleOf } from "../../examples";
+import type { components } from "../../generated/jpm";
+import {
+  customFieldsInput,
+  dateTimeInput,
+  externalDataGuidInput,
+  externalDataInput,
+  idInput,
+  idListInput,
+  stringInput,
+} from "../../inputs";
+import { customerIdInput } from "../crm/customers";
+import { locationIdInput } from "../crm/locations";
 
 type Schemas = components["schemas"];
 

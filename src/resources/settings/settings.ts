@@ -1,8 +1,8 @@
-import type { ResourceModule } from "../kit";
-import { listAction, namedPicklist } from "../kit";
-import { exampleOf } from "../examples";
-import type { components } from "../generated/settings";
-import { idInput, idListInput } from "../inputs";
+import type { ResourceModule } from "../../kit";
+import { listAction, namedPicklist } from "../../kit";
+import { exampleOf } from "../../examples";
+import type { components } from "../../generated/settings";
+import { idInput, idListInput } from "../../inputs";
 
 type Schemas = components["schemas"];
 

@@ -1,11 +1,11 @@
-import { exampleOf } from "../examples";
-import type { components } from "../generated/crm";
-import { booleanInput, customFieldsInput, externalDataInput, idInput, stringInput } from "../inputs";
-import type { ResourceModule } from "../kit";
-import { inBody, inPath, inQuery, listAction, operationAction, picklist, type Params, type Values } from "../kit";
-import { ADDRESS_FIELDS, addressParams, addressPatchAction, coordinateFilters, COORDINATES } from "../kit/address";
+import { exampleOf } from "../../examples";
+import type { components } from "../../generated/crm";
+import { booleanInput, customFieldsInput, externalDataInput, idInput, stringInput } from "../../inputs";
+import type { ResourceModule } from "../../kit";
+import { inBody, inPath, inQuery, listAction, operationAction, picklist, type Params, type Values } from "../../kit";
+import { ADDRESS_FIELDS, addressParams, addressPatchAction, coordinateFilters, COORDINATES } from "../../kit/address";
 import { contactsInput, customerIdInput } from "./customers";
-import { tagTypeIdsInput } from "./settings";
+import { tagTypeIdsInput } from "../settings/settings";
 
 type Location = components["schemas"]["Crm.V2.Locations.LocationResponse"];
 

@@ -1,4 +1,4 @@
-import type { ResourceModule } from "../kit";
+import type { ResourceModule } from "../../kit";
 import {
   inBody,
   inPath,
@@ -10,11 +10,11 @@ import {
   placeParams,
   type Params,
   type Values,
-} from "../kit";
-import { operations } from "../client";
-import { InputError } from "../client/errors";
-import { exampleOf } from "../examples";
-import type { components } from "../generated/jpm";
+} from "../../kit";
+import { operations } from "../../client";
+import { InputError } from "../../client/errors";
+import { exampleOf } from "../../examples";
+import type { components } from "../../generated/jpm";
 import {
   booleanInput,
   checkedJsonInput,
@@ -30,12 +30,12 @@ import {
   toDateTime,
   toId,
   toIntegerList,
-} from "../inputs";
-import { customerIdInput } from "./customers";
-import { locationIdInput } from "./locations";
+} from "../../inputs";
+import { customerIdInput } from "../crm/customers";
+import { locationIdInput } from "../crm/locations";
 import { projectIdInput } from "./projects";
-import { businessUnitIdInput, tagTypeIdsInput } from "./settings";
-import { technicianIdsInput } from "./technicians";
+import { businessUnitIdInput, tagTypeIdsInput } from "../settings/settings";
+import { technicianIdsInput } from "../settings/technicians";
 
 type Schemas = components["schemas"];
 

@@ -1,5 +1,5 @@
-import { exampleOf } from "../examples";
-import type { components } from "../generated/crm";
+import { exampleOf } from "../../examples";
+import type { components } from "../../generated/crm";
 import {
   booleanInput,
   customFieldsInput,
@@ -11,9 +11,9 @@ import {
   specFields,
   stringInput,
   type JsonRules,
-} from "../inputs";
-import type { ResourceModule } from "../kit";
-import { inBody, inPath, listAction, namedPicklist, operationAction, placeParams, type Params, type Values } from "../kit";
+} from "../../inputs";
+import type { ResourceModule } from "../../kit";
+import { inBody, inPath, listAction, namedPicklist, operationAction, placeParams, type Params, type Values } from "../../kit";
 import {
   ADDRESS_FIELDS,
   addressParams,
@@ -22,8 +22,8 @@ import {
   COORDINATES,
   REQUIRED_ADDRESS,
   requireCompleteAddress,
-} from "../kit/address";
-import { tagTypeIdsInput } from "./settings";
+} from "../../kit/address";
+import { tagTypeIdsInput } from "../settings/settings";
 
 /* Contact and customer id inputs, shared with the other modules. */
 

@@ -1,7 +1,7 @@
 import type { InputFieldDefinition } from "@prismatic-io/spectral";
-import { InputError } from "../client/errors";
-import { exampleOf } from "../examples";
-import type { components } from "../generated/accounting";
+import { InputError } from "../../client/errors";
+import { exampleOf } from "../../examples";
+import type { components } from "../../generated/accounting";
 import {
   booleanInput,
   dateTimeInput,
@@ -16,12 +16,12 @@ import {
   specFields,
   stringInput,
   type JsonRules,
-} from "../inputs";
-import type { ResourceModule } from "../kit";
-import { inBody, inPath, inQuery, listAction, mergedIntoBody, operationAction, picklist, type Params, type Values } from "../kit";
-import { customerIdInput } from "./customers";
-import { jobIdInput } from "./jobs";
-import { businessUnitIdInput } from "./settings";
+} from "../../inputs";
+import type { ResourceModule } from "../../kit";
+import { inBody, inPath, inQuery, listAction, mergedIntoBody, operationAction, picklist, type Params, type Values } from "../../kit";
+import { customerIdInput } from "../crm/customers";
+import { jobIdInput } from "../jpm/jobs";
+import { businessUnitIdInput } from "../settings/settings";
 
 type Schemas = components["schemas"];
 type Invoice = Schemas["Accounting.V2.InvoiceResponse"];

@@ -1,12 +1,12 @@
 import { input, type InputFieldDefinition } from "@prismatic-io/spectral";
-import { exampleOf } from "../examples";
-import type { components } from "../generated/crm";
-import { booleanInput, dateTimeInput, enumInput, idInput, specEnum, stringInput } from "../inputs";
-import type { ResourceModule } from "../kit";
-import { inBody, inPath, listAction, namedPicklist, operationAction, placeParams, type Params, type Values } from "../kit";
-import { ADDRESS_FIELDS, addressParams, addressPatchAction, requireCompleteAddress } from "../kit/address";
+import { exampleOf } from "../../examples";
+import type { components } from "../../generated/crm";
+import { booleanInput, dateTimeInput, enumInput, idInput, specEnum, stringInput } from "../../inputs";
+import type { ResourceModule } from "../../kit";
+import { inBody, inPath, listAction, namedPicklist, operationAction, placeParams, type Params, type Values } from "../../kit";
+import { ADDRESS_FIELDS, addressParams, addressPatchAction, requireCompleteAddress } from "../../kit/address";
 import { contactsInput, customerTypeInput } from "./customers";
-import { businessUnitIdInput } from "./settings";
+import { businessUnitIdInput } from "../settings/settings";
 
 type Schemas = components["schemas"];
 type Booking = Schemas["Crm.V2.BookingResponse"];

@@ -1,6 +1,6 @@
-import { InputError, ServiceTitanError } from "../client/errors";
-import { exampleOf } from "../examples";
-import type { components } from "../generated/accounting";
+import { InputError, ServiceTitanError } from "../../client/errors";
+import { exampleOf } from "../../examples";
+import type { components } from "../../generated/accounting";
 import {
   booleanInput,
   dateTimeInput,
@@ -13,10 +13,10 @@ import {
   specEnum,
   specFields,
   stringInput,
-} from "../inputs";
-import type { ResourceModule } from "../kit";
-import { inBody, inPath, listAction, namedPicklist, operationAction, placeParams, type Params, type Values } from "../kit";
-import { customerIdInput } from "./customers";
+} from "../../inputs";
+import type { ResourceModule } from "../../kit";
+import { inBody, inPath, listAction, namedPicklist, operationAction, placeParams, type Params, type Values } from "../../kit";
+import { customerIdInput } from "../crm/customers";
 import { customFieldUpdate, invoiceIdInput } from "./invoices";
 
 type Schemas = components["schemas"];

@@ -1,8 +1,8 @@
-import type { ResourceModule } from "../kit";
-import { inBody, inPath, listAction, namedPicklist, operationAction, placeParams, type Params, type Values } from "../kit";
-import { InputError } from "../client/errors";
-import { exampleOf } from "../examples";
-import type { components } from "../generated/settings";
+import type { ResourceModule } from "../../kit";
+import { inBody, inPath, listAction, namedPicklist, operationAction, placeParams, type Params, type Values } from "../../kit";
+import { InputError } from "../../client/errors";
+import { exampleOf } from "../../examples";
+import type { components } from "../../generated/settings";
 import {
   booleanInput,
   customFieldsInput,
@@ -13,8 +13,8 @@ import {
   idListInput,
   specEnum,
   stringInput,
-} from "../inputs";
-import { addressParams } from "../kit/address";
+} from "../../inputs";
+import { addressParams } from "../../kit/address";
 import { businessUnitIdInput } from "./settings";
 
 type Schemas = components["schemas"];

@@ -1,9 +1,9 @@
-import type { ResourceModule } from "../kit";
-import { inBody, inPath, listAction, operationAction, picklist, placeParams, type Params, type Values } from "../kit";
-import { exampleOf } from "../examples";
-import type { components } from "../generated/jpm";
-import { idInput, stringInput } from "../inputs";
-import { customerIdInput } from "./customers";
+import type { ResourceModule } from "../../kit";
+import { inBody, inPath, listAction, operationAction, picklist, placeParams, type Params, type Values } from "../../kit";
+import { exampleOf } from "../../examples";
+import type { components } from "../../generated/jpm";
+import { idInput, stringInput } from "../../inputs";
+import { customerIdInput } from "../crm/customers";
 import { appointmentScheduleParams, checkAppointmentWindow, jobIdInput } from "./jobs";
 import { projectIdInput } from "./projects";
 

@@ -1,8 +1,8 @@
-import { exampleOf } from "../examples";
-import type { components } from "../generated/crm";
-import { idInput, stringInput } from "../inputs";
-import type { ResourceModule } from "../kit";
-import { inBody, inPath, listAction, operationAction, picklist, type Values } from "../kit";
+import { exampleOf } from "../../examples";
+import type { components } from "../../generated/crm";
+import { idInput, stringInput } from "../../inputs";
+import type { ResourceModule } from "../../kit";
+import { inBody, inPath, listAction, operationAction, picklist, type Values } from "../../kit";
 import { contactTypeInput, customerIdInput } from "./customers";
 
 type Contact = components["schemas"]["Crm.V2.Customers.CustomerContactWithModifiedOnResponse"];

@@ -1,0 +1,5 @@
+import type { ResourceModule } from "../../kit";
+import { installedEquipment } from "./installedEquipment";
+
+/** The equipmentsystems module's resources (path prefix /equipmentsystems/v2). */
+export const equipmentsystemsResources: ResourceModule[] = [installedEquipment];

@@ -1,0 +1,6 @@
+import type { ResourceModule } from "../../kit";
+import { technicians } from "./technicians";
+import { settings } from "./settings";
+
+/** The settings module's resources (path prefix /settings/v2). */
+export const settingsResources: ResourceModule[] = [technicians, settings];
