@@ -18,6 +18,12 @@ module.exports = {
   module: {
     rules: [
       {
+        // The generated tables, compressed in the bundle and inflated on first use (see the loader).
+        test: /src[\\/]generated[\\/].*\.json$/,
+        type: "javascript/auto",
+        loader: path.resolve(__dirname, "scripts/webpack/compressed-json-loader.js"),
+      },
+      {
         test: /\.ts$/,
         loader: "ts-loader",
         exclude: /node_modules/,

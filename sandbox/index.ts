@@ -9,7 +9,9 @@ import { loadSpec } from "./spec";
 import { Store } from "./store";
 import { SandboxServer } from "./server";
 import { seedDemo } from "./seed";
-import { TENANT_ID } from "./resources";
+import { COLLECTIONS, TENANT_ID } from "./resources";
+import { FEED_SEED_RECORDS, feedCollections } from "./generic";
+import { HANDLERS } from "./handlers";
 import type { Sandbox, SandboxOptions } from "./types";
 
 export * from "./types";
@@ -18,8 +20,16 @@ export { loadSpec } from "./spec";
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const spec = await loadSpec();
-  const store = new Store();
-  if ((options.seed ?? "demo") === "demo") seedDemo(store);
+  // Export feeds without a hand-written handler get a generic collection each (generic.ts).
+  const generic = feedCollections(
+    spec.all().filter((op) => !HANDLERS[op.module]?.[op.operationId]),
+    new Set(Object.keys(COLLECTIONS)),
+  );
+  const store = new Store(generic);
+  if ((options.seed ?? "demo") === "demo") {
+    seedDemo(store);
+    for (const def of generic) store.bulkInsert(def.name, FEED_SEED_RECORDS);
+  }
   const server = new SandboxServer(store, spec, {
     tenant: String(TENANT_ID),
     pageSizeCap: options.pageSizeCap ?? 5000,

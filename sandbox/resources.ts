@@ -54,7 +54,9 @@ export interface CollectionDef {
   filters?: Record<string, Filter>;
 }
 
-export type CollectionName =
+/** A collection: one of the hand-written ones below, or a generic export-feed one ("leads", "estimates" …). */
+export type CollectionName = KnownCollection | (string & Record<never, never>);
+export type KnownCollection =
   | "business-units"
   | "job-types"
   | "job-cancel-reasons"
@@ -807,4 +809,4 @@ const defs: CollectionDef[] = [
   },
 ];
 
-export const COLLECTIONS = Object.fromEntries(defs.map((d) => [d.name, d])) as Record<CollectionName, CollectionDef>;
+export const COLLECTIONS = Object.fromEntries(defs.map((d) => [d.name, d])) as Record<KnownCollection, CollectionDef>;

@@ -11,6 +11,7 @@ import { Store } from "./store";
 import { HANDLERS, FILES_PREFIX, type HandlerResult, type UploadedFile } from "./handlers";
 import { HttpError, problem, SPEC_VIOLATION_TITLE, type FieldErrors } from "./problem";
 import { parseMultipart } from "./multipart";
+import { genericHandler } from "./generic";
 
 export interface ServerSettings {
   tenant: string;
@@ -24,6 +25,8 @@ export interface ServerSettings {
 interface Answer {
   status: number;
   body?: unknown;
+  /** Bytes answered instead of JSON (file downloads). */
+  file?: { data: Buffer; contentType: string; fileName?: string };
   headers?: Record<string, string>;
 }
 
@@ -33,9 +36,6 @@ const SCOPES =
 
 /** Where the OAuth client-credentials token is issued (the sandbox's token URL). */
 const TOKEN_PATH = "/connect/token";
-
-/** The one operation whose spec says JSON but whose real body is multipart/form-data (file upload). */
-const MULTIPART_OPERATIONS = new Set(["InstalledEquipment_PostAttachment"]);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -191,7 +191,16 @@ export class SandboxServer implements Sandbox {
     return this.api(req, res, url);
   }
 
-  private send(res: ServerResponse, { status, body, headers = {} }: Answer): void {
+  private send(res: ServerResponse, { status, body, headers = {}, file }: Answer): void {
+    if (file) {
+      res.writeHead(status, {
+        "content-type": file.contentType,
+        "content-length": file.data.length,
+        ...(file.fileName ? { "content-disposition": `attachment; filename="${file.fileName.replace(/"/g, "")}"` } : {}),
+        ...headers,
+      });
+      return void res.end(file.data);
+    }
     const payload = body === undefined ? "" : JSON.stringify(body);
     res.writeHead(status, {
       ...(payload ? { "content-type": "application/json; charset=utf-8" } : {}),
@@ -342,8 +351,8 @@ export class SandboxServer implements Sandbox {
     const { op } = match;
     entry.operationId = op.operationId;
 
-    // Body: JSON where the spec declares one; multipart only for the attachment upload.
-    const upload = MULTIPART_OPERATIONS.has(op.operationId) && sent.files !== undefined;
+    // Body: JSON where the spec declares one; multipart only for the uploads (declared as JSON with a binary file).
+    const upload = op.upload && sent.files !== undefined;
     const body = sent.value ?? {};
     if (!upload && (sent.value !== undefined || sent.files)) {
       const empty = typeof sent.value === "object" && sent.value !== null && !Array.isArray(sent.value) && !Object.keys(sent.value).length;
@@ -367,8 +376,7 @@ export class SandboxServer implements Sandbox {
       return { status: 403, body: problem(403, `The app is not authorized for tenant ${outcome.params.tenant}`) };
     }
 
-    const handler = HANDLERS[op.operationId];
-    if (!handler) return { status: 501, body: problem(501, `Sandbox: ${op.operationId} is not simulated`) };
+    const handler = HANDLERS[op.module]?.[op.operationId] ?? genericHandler(op);
     try {
       const result: HandlerResult = await handler({
         store: this.db,
@@ -381,6 +389,7 @@ export class SandboxServer implements Sandbox {
         baseUrl: this.url,
       });
       const status = result.status ?? 200;
+      if (result.file) return { status, file: result.file, headers: result.headers };
       const payload = result.body === undefined || status >= 300 ? result.body : this.spec.project(op, result.body);
       return { status, body: payload, headers: result.headers };
     } catch (error) {

@@ -1,14 +1,16 @@
 /**
- * The ServiceTitan specs (openapi/oas3/*.json) as the sandbox's source of truth: which operations exist,
- * request validation (openapi-backend + ajv), and the response schemas handlers' output is projected onto.
+ * The vendored ServiceTitan documents (openapi/, all 25 modules, read through scripts/specs.js as the generator
+ * reads them) as the sandbox's source of truth: which operations exist, request validation (openapi-backend + ajv),
+ * and the response schemas handlers' output is projected onto. The sandbox reads the official documents, never the
+ * component's generated tables, so it checks the component independently.
  */
-import fs from "fs";
-import path from "path";
 import OpenAPIBackend, { type Operation } from "openapi-backend";
 import type Ajv from "ajv";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { loadModules } = require("../scripts/specs") as typeof import("../scripts/specs");
 
-export const MODULES = ["jpm", "dispatch", "crm", "accounting", "equipmentsystems", "settings"] as const;
-export type Module = (typeof MODULES)[number];
+/** A module's path prefix: "jpm", "crm", "sales" … */
+export type Module = string;
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Schema = Record<string, Json>;
@@ -16,6 +18,8 @@ type Schema = Record<string, Json>;
 export interface OperationInfo {
   operationId: string;
   module: Module;
+  /** "2026-05", or "2026-03" for an operation only the March documents still list. */
+  source: string;
   method: string;
   path: string;
   /** Declared query parameter names. */
@@ -24,8 +28,14 @@ export interface OperationInfo {
   sortFields?: string[];
   /** Whether the operation declares a JSON request body. */
   jsonBody: boolean;
+  /** A file upload: declared as JSON with a binary property, really taken as multipart/form-data. */
+  upload: boolean;
   /** The 200/201 JSON response schema (dereferenced), if any. */
   responseSchema?: Schema;
+  /** The documented success status (200, 201, 204, 302 …). */
+  successStatus: number;
+  /** What a success carries: JSON, a file's bytes, a redirect to a file, or nothing. */
+  responseKind: "json" | "file" | "redirect" | "none";
 }
 
 export interface RouteMatch {
@@ -48,8 +58,6 @@ interface AjvError {
   params: Record<string, Json>;
 }
 
-const SPEC_DIR = path.resolve(__dirname, "..", "openapi", "oas3");
-
 /**
  * ajv throws `"nullable" cannot be used without "type"` on these specs: they put `nullable: true` beside
  * `oneOf`/`allOf`/`$ref` without a `type`. Rewrite such nodes as `anyOf: [schema, {type: "null"}]`.
@@ -69,6 +77,7 @@ export function normaliseSchemas(node: Json): Json {
   return out;
 }
 
+const VERBS = ["get", "post", "put", "patch", "delete"];
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?$/;
 
 /** Formats the specs use. Descriptive ones (html, multiline, phone…) accept anything, as the API does. */
@@ -84,40 +93,66 @@ function addFormats(ajv: Ajv): Ajv {
 }
 
 export class Spec {
-  private readonly backends = new Map<Module, OpenAPIBackend>();
+  /** One validator per document: `${module}@${source}`. */
+  private readonly backends = new Map<string, OpenAPIBackend>();
   private readonly operations = new Map<string, OperationInfo>();
   /** Routing table, most specific (longest literal part) first: `/jobs/cancel-reasons` beats `/jobs/{id}`. */
   private readonly routes: { method: string; regex: RegExp; names: string[]; op: OperationInfo; literal: number }[] = [];
 
   static async load(): Promise<Spec> {
     const spec = new Spec();
-    for (const module of MODULES) {
-      const document = normaliseSchemas(JSON.parse(fs.readFileSync(path.join(SPEC_DIR, `${module}.json`), "utf8")));
-      const api = new OpenAPIBackend({
-        definition: document,
-        quick: true, // synchronous dereferencing, validators compiled on first use
-        validate: true,
-        coerceTypes: true, // query/path strings only: openapi-backend never coerces bodies ("1" stays a string)
-        ajvOpts: { allErrors: true, strict: false },
-        customizeAjv: (ajv) => addFormats(ajv as unknown as Ajv) as never,
-      });
-      await api.init();
-      spec.backends.set(module, api);
-      for (const operation of api.getOperations()) spec.register(module, operation);
+    for (const module of loadModules()) {
+      for (const { source, doc, only } of module.documents) {
+        // Full paths from the host root, so the sandbox routes every module in one address space; a March document
+        // keeps only the operations the May one lacks.
+        const paths: Record<string, Json> = {};
+        for (const [p, item] of Object.entries(doc.paths as Record<string, Json>)) {
+          const kept = only
+            ? Object.fromEntries(
+                Object.entries(item).filter(([verb]) => !VERBS.includes(verb) || only.has(`${verb.toUpperCase()} ${module.base}${p}`)),
+              )
+            : item;
+          if (Object.keys(kept).some((verb) => VERBS.includes(verb))) paths[module.base + p] = kept;
+        }
+        const api = new OpenAPIBackend({
+          definition: normaliseSchemas({ ...doc, servers: [{ url: "/" }], paths }),
+          quick: true, // synchronous dereferencing, validators compiled on first use
+          validate: true,
+          coerceTypes: true, // query/path strings only: openapi-backend never coerces bodies ("1" stays a string)
+          ajvOpts: { allErrors: true, strict: false },
+          customizeAjv: (ajv) => addFormats(ajv as unknown as Ajv) as never,
+        });
+        await api.init();
+        spec.backends.set(`${module.key}@${source}`, api);
+        for (const operation of api.getOperations()) spec.register(module.key, source, operation);
+      }
     }
     spec.routes.sort((a, b) => b.literal - a.literal);
     return spec;
   }
 
-  private register(module: Module, operation: Operation): void {
+  private register(module: Module, source: string, operation: Operation): void {
     const parameters = (operation.parameters || []) as Schema[];
     const responses = (operation.responses || {}) as Schema;
     const ok = responses["200"] || responses["201"];
+    const successCode =
+      Object.keys(responses).find((code) => /^[23]/.test(code) && responses[code]?.content) ??
+      Object.keys(responses).find((code) => /^[23]/.test(code)) ??
+      "200";
+    const content = Object.keys(responses[successCode]?.content ?? {});
+    const responseKind = /^3/.test(successCode)
+      ? "redirect"
+      : content.includes("application/json") || content.some((type) => /json|text\/plain/.test(type))
+        ? "json"
+        : content.length
+          ? "file"
+          : "none";
     const sortText = parameters.find((p) => p.in === "query" && p.name === "sort")?.description as string | undefined;
     const sortList = sortText && /Available fields are:?\s*([^\n\\]*)/.exec(sortText)?.[1];
     const info: OperationInfo = {
       operationId: operation.operationId as string,
       module,
+      source,
       method: operation.method.toUpperCase(),
       path: operation.path,
       query: new Set(parameters.filter((p) => p.in === "query").map((p) => p.name as string)),
@@ -128,9 +163,15 @@ export class Spec {
             .map((f) => f.trim())
         : undefined,
       jsonBody: !!(operation.requestBody as Schema | undefined)?.content?.["application/json"],
+      upload: Object.values(
+        ((operation.requestBody as Schema | undefined)?.content?.["application/json"]?.schema?.properties ?? {}) as Record<string, Schema>,
+      ).some((property) => property.format === "binary"),
       responseSchema: ok?.content?.["application/json"]?.schema,
+      successStatus: Number(successCode),
+      responseKind,
     };
-    this.operations.set(info.operationId, info);
+    // operationIds repeat across modules (each names its own "Export_…"): key them by module.
+    this.operations.set(`${module}/${info.operationId}`, info);
     const names: string[] = [];
     const pattern = operation.path
       .split(/(\{[^}]+\})/)
@@ -145,8 +186,14 @@ export class Spec {
     this.routes.push({ method: info.method, regex: new RegExp(`^${pattern}/?$`), names, op: info, literal });
   }
 
-  operation(operationId: string): OperationInfo | undefined {
-    return this.operations.get(operationId);
+  /** An operation by "module/operationId" (operationIds are only unique within a module). */
+  operation(id: string): OperationInfo | undefined {
+    return this.operations.get(id);
+  }
+
+  /** Every operation of every module. */
+  all(): OperationInfo[] {
+    return [...this.operations.values()];
   }
 
   match(method: string, urlPath: string): RouteMatch | undefined {
@@ -166,7 +213,7 @@ export class Spec {
     op: OperationInfo,
     req: { method: string; path: string; rawQuery: string; headers: Record<string, Json>; body: unknown },
   ): ValidationOutcome {
-    const api = this.backends.get(op.module)!;
+    const api = this.backends.get(`${op.module}@${op.source}`)!;
     const result = api.validateRequest(
       { method: req.method, path: req.path, query: req.rawQuery, headers: req.headers, body: req.body as Json },
       op.operationId,
@@ -185,10 +232,10 @@ export class Spec {
   }
 
   /** For tests: ajv messages for a response that does not match the operation's declared response schema. */
-  checkResponse(operationId: string, status: number, body: unknown): string[] {
-    const op = this.operations.get(operationId);
-    if (!op) return [`unknown operation ${operationId}`];
-    const result = this.backends.get(op.module)!.validateResponse(body, operationId, status);
+  checkResponse(id: string, status: number, body: unknown): string[] {
+    const op = this.operations.get(id);
+    if (!op) return [`unknown operation ${id}`];
+    const result = this.backends.get(`${op.module}@${op.source}`)!.validateResponse(body, op.operationId, status);
     return ((result.errors || []) as AjvError[]).map((e) => `${e.instancePath || "/"} ${e.message}`);
   }
 }
@@ -248,6 +295,8 @@ function projector(schema: Schema): Projector {
   const items = itemsSchema ? projector(itemsSchema) : undefined;
   const keys = properties ? Object.keys(properties) : [];
   const subs = keys.map((key) => leafOrProjector(properties![key]));
+  const required = new Set<string>(schema.required ?? variants(schema).find((v) => v.properties)?.required ?? []);
+  const fallbacks = keys.map((key) => (required.has(key) ? () => emptyValue(properties![key]) : undefined));
   if (!items && !properties) return projectors.get(schema)!;
 
   compiled = (value) => {
@@ -259,10 +308,39 @@ function projector(schema: Schema): Projector {
     for (let i = 0; i < keys.length; i++) {
       const v = source[keys[i]];
       if (v !== undefined) out[keys[i]] = subs[i] && v !== null && typeof v === "object" ? subs[i]!(v) : v;
+      else if (fallbacks[i]) out[keys[i]] = fallbacks[i]!(); // a field the record does not model yet: empty, as the API sends it
     }
     return out;
   };
   return projectors.get(schema)!;
+}
+
+/**
+ * What a required field the sandbox does not model answers: null where the schema allows it, else the type's
+ * empty value. Newer documents add required fields (jobs' estimateIds, customers' creditLimit …); records keep
+ * validating without every handler knowing every field.
+ */
+function emptyValue(schema: Schema): unknown {
+  const types: string[] = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
+  const options = variants(schema);
+  if (types.includes("null") || options.some((v) => v.type === "null")) return null;
+  const type = types[0] ?? options.find((v) => v.type)?.type ?? (options.some((v) => v.properties) ? "object" : undefined);
+  if (schema.enum?.length) return schema.enum[0];
+  const inner = options.find((v) => v.enum);
+  if (inner) return inner.enum[0];
+  switch (type) {
+    case "array":
+      return [];
+    case "boolean":
+      return false;
+    case "integer":
+    case "number":
+      return 0;
+    case "string":
+      return schema.format === "date-time" ? new Date(0).toISOString() : "";
+    default:
+      return projector(options.find((v) => v.properties) ?? schema)({});
+  }
 }
 
 /** Scalars need no projection: undefined marks "copy as is". */

@@ -127,8 +127,9 @@ export class Store implements SandboxDb {
   private readonly colls = new Map<CollectionName, Collection>();
   readonly files = new Map<string, { data: Buffer; fileName: string; contentType: string }>();
 
-  constructor() {
-    for (const def of Object.values(COLLECTIONS)) this.colls.set(def.name, new Collection(def, this));
+  /** The hand-written collections, plus `extra` ones (the generic export-feed collections, see generic.ts). */
+  constructor(extra: CollectionDef[] = []) {
+    for (const def of [...Object.values(COLLECTIONS), ...extra]) this.colls.set(def.name, new Collection(def, this));
   }
 
   now(): string {

@@ -1,10 +1,38 @@
 import type { OperationKey } from "./client";
-import generated from "./generated/examples.json";
+import { operations, schemasOf } from "./client/operations";
+
+type Schema = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** An example value for a compact schema: "string", 0, true, one array item; enums take their first value. */
+export const exampleFromSchema = (schema: Schema | undefined, defs: Record<string, Schema>, depth = 0): unknown => {
+  if (!schema || depth > 8) return {};
+  if (schema.$ref) return exampleFromSchema(defs[String(schema.$ref).replace("#/$defs/", "")], defs, depth + 1);
+  const variants: Schema[] | undefined = schema.oneOf ?? schema.anyOf ?? schema.allOf;
+  if (variants && !schema.properties) {
+    const [first] = variants.filter((v) => v.type !== "null");
+    return exampleFromSchema(first, defs, depth + 1);
+  }
+  if (schema.enum) return schema.enum.find((v: unknown) => v !== null);
+  const type = Array.isArray(schema.type) ? schema.type.find((t: string) => t !== "null") : schema.type;
+  if (type === "array") return [exampleFromSchema(schema.items, defs, depth + 1)];
+  if (type === "object" || schema.properties) {
+    return Object.fromEntries(
+      Object.entries(schema.properties ?? {}).map(([k, v]) => [k, exampleFromSchema(v as Schema, defs, depth + 1)]),
+    );
+  }
+  if (type === "integer" || type === "number") return 0;
+  if (type === "boolean") return true;
+  if (type === "string") return schema.format === "date-time" ? "2025-01-01T00:00:00Z" : "string";
+  return {};
+};
 
 /**
  * An action's example payload: `{ data: <the operation's success response> }`, built from the spec's response
- * schema by `npm run generate`, so it has exactly the shape ServiceTitan returns.
+ * schema, so it has exactly the shape ServiceTitan returns.
  */
-export const exampleOf = (operation: OperationKey): { data: unknown } => ({
-  data: (generated as Record<string, unknown>)[operation] ?? {},
-});
+export const exampleOf = (operation: OperationKey): { data: unknown } => {
+  const { module } = operations[operation];
+  const { defs, responses } = schemasOf(module);
+  const schema = responses[operation] as Schema | undefined;
+  return { data: schema ? exampleFromSchema(schema, defs as Record<string, Schema>) : {} };
+};

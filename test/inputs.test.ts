@@ -44,7 +44,11 @@ describe("a refused input stops the action before any request", () => {
   it.each([
     ["getJob", { id: "abc" }, /Input "Job ID"/],
     ["cancelJob", { id: "1", reasonId: "", memo: "x" }, /Input "Cancel Reason ID"/],
-    ["listCustomers", { additionalQueryParameters: [{ key: "nmae", value: "x" }] }, /"nmae": is not a query parameter/],
+    [
+      "listCustomers",
+      { additionalQueryParameters: [{ key: "nmae", value: "x" }] },
+      /Input "Additional Query Parameters": "nmae" is not a query parameter/,
+    ],
     [
       "updateInvoiceItems",
       { invoiceId: "40001", description: "x", quantity: "1", additionalFields: "{not json" },

@@ -1,4 +1,7 @@
-/** operationId -> handler, for every simulated operation. Valid operations not listed here answer 501. */
+/**
+ * module -> operationId -> handler, for every hand-simulated operation (operationIds repeat across modules). Valid
+ * operations not listed answer through sandbox/generic.ts.
+ */
 import type { HandlerTable } from "./kit";
 import { jpm } from "./jpm";
 import { dispatch } from "./dispatch";
@@ -7,7 +10,7 @@ import { accounting } from "./accounting";
 import { equipmentsystems } from "./equipmentsystems";
 import { settings } from "./settings";
 
-export const HANDLERS: HandlerTable = { ...jpm, ...dispatch, ...crm, ...accounting, ...equipmentsystems, ...settings };
+export const HANDLERS: Record<string, HandlerTable> = { jpm, dispatch, crm, accounting, equipmentsystems, settings };
 
 export type { Handler, HandlerContext, HandlerResult, UploadedFile } from "./kit";
 export { FILES_PREFIX } from "./equipmentsystems";

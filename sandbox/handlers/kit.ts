@@ -31,6 +31,8 @@ export interface HandlerContext {
 
 export interface HandlerResult {
   status?: number;
+  /** A file answered as bytes (downloads) instead of JSON. */
+  file?: { data: Buffer; contentType: string; fileName?: string };
   /** Projected onto the operation's response schema by the server. */
   body?: unknown;
   headers?: Record<string, string>;

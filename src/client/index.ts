@@ -3,36 +3,19 @@ import { createClient as createHttpClient } from "@prismatic-io/spectral/dist/cl
 import type { AxiosAdapter, AxiosRequestConfig, AxiosResponse } from "axios";
 import { getAdapter, isAxiosError } from "axios";
 import { resolveConnection, type ResolvedConnection } from "../connection";
-import operationTable from "../generated/operations.json";
-import { InputError, connectionError, redact, toConnectionError, toServiceTitanError } from "./errors";
+import { connectionError, redact, toConnectionError, toServiceTitanError } from "./errors";
+import { operations, type OperationKey } from "./operations";
 import { acquireSlot, tenantWindowKey } from "./rateLimit";
 import { isRetryable, retryDelayMs } from "./retry";
 import { canFetchTokens, ownAccessToken } from "./token";
+import { checkBody, checkPath, checkQuery } from "./validate";
 
-/** "VERB /module/v2/tenant/{tenant}/…" exactly as the vendored specs declare it (generated, so a typo fails to compile). */
-export type OperationKey = keyof typeof operationTable;
-export interface OperationInfo {
-  operationId: string;
-  module: string;
-  summary: string;
-  pathParams: string[];
-  query: Array<{
-    name: string;
-    required: boolean;
-    type: string;
-    format?: string;
-    enum?: unknown[];
-    items?: { type: string; enum?: unknown[] };
-    description: string;
-  }>;
-  body: string | null;
-  bodyRequired: boolean;
-}
-export const operations = operationTable as Record<OperationKey, OperationInfo>;
+export { operations, isOperationKey, operationLabel, type OperationKey, type OperationInfo } from "./operations";
+export { RequestError, PART_LABELS, type RequestPart } from "./validate";
 
 export interface RequestArgs {
   /** Values for the path's {placeholders} other than {tenant}. */
-  path?: Record<string, string | number>;
+  path?: Record<string, unknown>;
   /** Query parameters; empty values are dropped, undeclared names are refused. */
   query?: Record<string, unknown>;
   body?: unknown;
@@ -57,36 +40,22 @@ export interface ClientOptions {
   maxRetries?: number;
 }
 
-const isEmpty = (value: unknown) => value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
 /** Lists go out comma-separated (ids=1,2), except parameters the spec types as arrays, which repeat (statuses=a&statuses=b). */
 const queryValue = (value: unknown, repeated: boolean): string | string[] =>
-  Array.isArray(value) ? (repeated ? value.map(String) : value.join(",")) : value instanceof Date ? value.toISOString() : String(value);
+  Array.isArray(value) ? (repeated ? value.map(String) : value.join(",")) : String(value);
 
-/** Fills {placeholders} of an operation path, encoding each value. */
-export const buildPath = (operation: OperationKey, tenant: string, values: Record<string, string | number> = {}): string => {
+/** The operation's path with its {placeholders} filled (each checked and encoded), the tenant from the connection. */
+export const buildPath = (operation: OperationKey, tenant: string, values: Record<string, unknown> = {}): string => {
+  const checked = checkPath(operation, values);
   const [, template] = operation.split(" ");
-  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const value = name === "tenant" ? tenant : values[name];
-    if (isEmpty(value)) throw new InputError(name, `is required to call ${operation}.`);
-    return encodeURIComponent(String(value));
-  });
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(name === "tenant" ? tenant : checked[name])));
 };
 
-/** Keeps the non-empty query values and refuses a name the operation does not declare (ServiceTitan would ignore it). */
+/** The query as sent: declared names only, each value checked against its type (see validate.ts). */
 export const buildQuery = (operation: OperationKey, query: Record<string, unknown> = {}): Record<string, string | string[]> => {
-  const declared = operations[operation].query.map((q) => q.name);
-  const out: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(query)) {
-    if (isEmpty(value)) continue;
-    if (!declared.includes(name)) {
-      throw new InputError(
-        name,
-        `is not a query parameter of ${operation}, so ServiceTitan would silently ignore it. Accepted: ${declared.join(", ") || "none"}.`,
-      );
-    }
-    out[name] = queryValue(value, operations[operation].query.find((q) => q.name === name)?.type === "array");
-  }
-  return out;
+  const checked = checkQuery(operation, query);
+  const types = new Map(operations[operation].query.map((q) => [q.name, q.type]));
+  return Object.fromEntries(Object.entries(checked).map(([name, value]) => [name, queryValue(value, types.get(name) === "array")]));
 };
 
 export type ServiceTitanClient = ReturnType<typeof createClient>;
@@ -195,11 +164,14 @@ export const createClient = (connection: Connection, options: ClientOptions = {}
   const call = (operation: OperationKey, args: RequestArgs = {}): Promise<AxiosResponse> => {
     if (!(operation in operations)) throw new Error(`Unknown ServiceTitan operation ${operation}`);
     const [method] = operation.split(" ");
+    const url = buildPath(operation, resolved.tenant, args.path);
+    const params = buildQuery(operation, args.query);
+    checkBody(operation, args.body);
     return send(
       {
         method,
-        url: buildPath(operation, resolved.tenant, args.path),
-        params: buildQuery(operation, args.query),
+        url,
+        params,
         paramsSerializer: { indexes: null }, // repeated names without brackets: statuses=a&statuses=b
         data: args.body,
         headers: args.headers,

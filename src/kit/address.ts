@@ -109,7 +109,11 @@ export const addressPatchAction = ({ get, fields, required, ...spec }: AddressPa
         const entered = body.address as Values;
         const address = Object.fromEntries(
           fields
-            .map((field) => [field, entered[field] ?? current[field] ?? (field === "unit" ? "" : undefined)])
+            // A blank value on record is no value: ServiceTitan refuses an address with an empty city as with none.
+            .map((field) => [
+              field,
+              entered[field] ?? (current[field] === "" ? undefined : current[field]) ?? (field === "unit" ? "" : undefined),
+            ])
             .filter(([, value]) => value !== undefined && value !== null),
         );
         const missing = required.find((field) => address[field] === undefined);

@@ -1,5 +1,6 @@
 import { action, type ActionContext, type InputFieldDefinition } from "@prismatic-io/spectral";
-import { createClient, operations, type OperationKey, type RequestArgs, type ServiceTitanClient } from "../client";
+import { createClient, operations, RequestError, type OperationKey, type RequestArgs, type ServiceTitanClient } from "../client";
+import { InputError } from "../client/errors";
 import { connectionInput } from "../inputs";
 
 /** Where a cleaned input value goes in the request. */
@@ -81,6 +82,29 @@ const PATCH_NOTE = "Inputs left empty are not sent, so those fields keep their c
 const describe = (spec: OperationActionSpec) =>
   spec.operation.startsWith("PATCH ") ? `${spec.description.replace(/\.?$/, ".")} ${PATCH_NOTE}` : spec.description;
 
+const labelOf = (param: Param) => String(param.input.label);
+
+/**
+ * The core refuses a request by its part and field ("body", "appointments[0].start"); an action's builder knows
+ * inputs, not fields. Name the input that fills the field (or the JSON/key-value input it was merged from), and say
+ * which field when they differ.
+ */
+export const toInputError = (error: RequestError, params: Params): InputError => {
+  const entries = Object.entries(params);
+  const named = entries.find(([key, param]) => {
+    if (param.in !== error.part) return false;
+    const name = param.name ?? key;
+    return error.field === name || error.field.startsWith(`${name}.`) || error.field.startsWith(`${name}[`);
+  });
+  const merged = entries.find(
+    ([, param]) => param.in === (error.part === "query" ? "queryMerge" : error.part === "body" ? "bodyMerge" : undefined),
+  );
+  const [, param] = named ?? merged ?? [];
+  if (!param) return error;
+  const problem = named && (named[1].name ?? named[0]) === error.field ? error.problem.replace(/^(field )?"[^"]+" /, "") : error.problem;
+  return new InputError(labelOf(param), problem);
+};
+
 /** One ServiceTitan operation as a Prismatic action: the declarative core every resource module uses. */
 export const operationAction = (spec: OperationActionSpec) => {
   const definition = action({
@@ -89,16 +113,20 @@ export const operationAction = (spec: OperationActionSpec) => {
     examplePayload: spec.examplePayload as never,
     perform: async (context, values) => {
       const client = clientFor((values as Values).connection, context);
-      if (spec.perform) return { data: orEmpty(await spec.perform(client, values as Values, context)) };
-      const placed = placeParams(spec.params, values as Values);
-      const needsBody = operations[spec.operation].body !== null;
-      const body = spec.body ? spec.body(values as Values) : (placed.body ?? (needsBody ? {} : undefined));
-      const data = await client.request(spec.operation, {
-        ...placed,
-        body,
-        subject: spec.subject?.(values as Values),
-      });
-      return { data: orEmpty(data) };
+      try {
+        if (spec.perform) return { data: orEmpty(await spec.perform(client, values as Values, context)) };
+        const placed = placeParams(spec.params, values as Values);
+        const needsBody = operations[spec.operation].body !== null;
+        const body = spec.body ? spec.body(values as Values) : (placed.body ?? (needsBody ? {} : undefined));
+        const data = await client.request(spec.operation, {
+          ...placed,
+          body,
+          subject: spec.subject?.(values as Values),
+        });
+        return { data: orEmpty(data) };
+      } catch (error) {
+        throw error instanceof RequestError ? toInputError(error, spec.params) : error;
+      }
     },
   });
   return registerOperation(definition, spec.operation);

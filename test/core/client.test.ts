@@ -39,13 +39,17 @@ describe("request core", () => {
 
   it("refuses a query parameter the operation does not declare, before any request", async () => {
     await expect(client().request(JOBS, { query: { jobsIds: "1" } })).rejects.toThrow(InputError);
-    await expect(client().request(JOBS, { query: { jobsIds: "1" } })).rejects.toThrow(/"jobsIds": is not a query parameter of GET/);
+    await expect(client().request(JOBS, { query: { jobsIds: "1" } })).rejects.toThrow(
+      /Input "Query Parameters": "jobsIds" is not a query parameter of GET/,
+    );
     expect(ctx.sandbox.requests).toHaveLength(0);
   });
 
-  it("encodes path parameters", async () => {
-    await expect(client().request(JOB, { path: { id: "1/../../customers" }, subject: "Job x" })).rejects.toThrow();
-    expect(ctx.sandbox.requests[0].path).toMatch(/jobs\/1%2F\.\.%2F\.\.%2Fcustomers$/);
+  it("refuses a path value that is not an id (no path tricks reach the URL), before any request", async () => {
+    await expect(client().request(JOB, { path: { id: "1/../../customers" }, subject: "Job x" })).rejects.toThrow(
+      /Input "Path Parameters": "id" must be a ServiceTitan id \(a whole number such as 12345\), got "1\/\.\.\/\.\.\/customers"/,
+    );
+    expect(ctx.sandbox.requests).toHaveLength(0);
   });
 
   it("retries a 429 honouring Retry-After in seconds, then succeeds", async () => {

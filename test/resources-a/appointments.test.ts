@@ -27,7 +27,7 @@ describe("appointments and appointment assignments", () => {
           .all("appointments", { jobId: job.id, status: "Scheduled", active: true })
           .map((a) => a.id),
       );
-      expect(only("GET", "/appointments").query).toEqual({ jobId: String(job.id), status: "Scheduled" });
+      expect(only("GET", "/appointments").query).toEqual({ jobId: String(job.id), status: "Scheduled", active: "True" });
     });
 
     it("refuses a status ServiceTitan does not know and an unknown extra parameter", async () => {

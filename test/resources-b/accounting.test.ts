@@ -247,7 +247,11 @@ describe("bad input fails before any request, naming the input", () => {
   const invoiceId = () => String(db().all("invoices")[0].id);
   it.each([
     ["listInvoices", "Total Greater", () => ({ totalGreater: "lots" })],
-    ["listInvoices", "status", () => ({ additionalQueryParameters: { status: "Posted" } })],
+    [
+      "listInvoices",
+      'Additional Query Parameters": "status" is not a query parameter',
+      () => ({ additionalQueryParameters: { status: "Posted" } }),
+    ],
     ["createInvoices", "Adjustment To Invoice ID", () => ({ summary: "x" })],
     ["createInvoices", "Items", () => ({ adjustmentToId: invoiceId(), items: "[{description: 1}]" })],
     ["createInvoices", "Items", () => ({ adjustmentToId: invoiceId(), items: '[{"description":"x"}]' })],
@@ -262,7 +266,11 @@ describe("bad input fails before any request, naming the input", () => {
       () => ({ invoiceId: invoiceId(), description: "x", quantity: "1", additionalFields: "[1]" }),
     ],
     ["deleteInvoiceItem", "Item ID", () => ({ invoiceId: invoiceId(), itemId: "abc" })],
-    ["listPayments", "paidOn", () => ({ additionalQueryParameters: { paidOn: "2025-01-01" } })],
+    [
+      "listPayments",
+      'Additional Query Parameters": "paidOn" is not a query parameter',
+      () => ({ additionalQueryParameters: { paidOn: "2025-01-01" } }),
+    ],
     ["listPayments", "Applied To Invoice IDs", () => ({ appliedToInvoiceIds: ["12", "x"] })],
     ["createPayment", "Invoice ID", () => ({ typeId: "601" })],
     ["createPayment", "Invoice ID", () => ({ typeId: "601", amount: "5" })],

@@ -156,7 +156,11 @@ describe("bookings", () => {
 
 describe("bad input fails before any request, naming the input", () => {
   it.each([
-    ["listBookingByTenant", "bookingProviderId", { additionalQueryParameters: { bookingProviderId: "7" } }],
+    [
+      "listBookingByTenant",
+      'Additional Query Parameters": "bookingProviderId" is not a query parameter',
+      { additionalQueryParameters: { bookingProviderId: "7" } },
+    ],
     ["listBookingByTenant", "Modified Before", { modifiedBefore: "soon" }],
     ["getBookingByTenant", "Booking ID", { id: "abc" }],
     ["listBookingByProvider", "Booking Provider ID", {}],

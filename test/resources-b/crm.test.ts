@@ -316,7 +316,11 @@ describe("bad input fails before any request, naming the input", () => {
   const customerId = () => String(firstCustomer().id);
   const externalData = { applicationGuid: "3fa85f64-5717-4562-b3fc-2c963f66afa6", externalData: [{ key: "erpId", value: "A-1" }] };
   it.each([
-    ["listCustomers", "customerName", () => ({ additionalQueryParameters: { customerName: "Ada" } })],
+    [
+      "listCustomers",
+      'Additional Query Parameters": "customerName" is not a query parameter',
+      () => ({ additionalQueryParameters: { customerName: "Ada" } }),
+    ],
     ["listCustomers", "Created On Or After", () => ({ createdOnOrAfter: "last week" })],
     ["listCustomers", "Latitude", () => ({ latitude: "north" })],
     ["getCustomer", "Customer ID", () => ({ id: "abc" })],

@@ -170,7 +170,11 @@ describe("installed equipment", () => {
 describe("bad input fails before any request, naming the input", () => {
   it.each([
     ["listInstalledEquipment", "Created Before", { createdBefore: "yesterday" }],
-    ["listInstalledEquipment", "locationId", { additionalQueryParameters: { locationId: "3001" } }],
+    [
+      "listInstalledEquipment",
+      'Additional Query Parameters": "locationId" is not a query parameter',
+      { additionalQueryParameters: { locationId: "3001" } },
+    ],
     ["getInstalledEquipment", "Installed Equipment ID", { id: "abc" }],
     ["createInstalledEquipment", "Location ID", { name: "AC" }],
     ["createInstalledEquipment", "Attachments", { locationId: "3001", attachments: '[{"type":"Video","url":"x"}]' }],

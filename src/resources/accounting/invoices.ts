@@ -1,7 +1,7 @@
 import type { InputFieldDefinition } from "@prismatic-io/spectral";
 import { InputError } from "../../client/errors";
 import { exampleOf } from "../../examples";
-import type { components } from "../../generated/accounting";
+import type { components } from "../../generated/types/accounting";
 import {
   booleanInput,
   dateTimeInput,
@@ -33,7 +33,15 @@ export const invoiceIdInput = (
 ) => idInput({ label, required, dataSource: "selectInvoice", comments });
 
 const ROYALTY_STATUSES = specEnum<Schemas["Accounting.V2.RoyaltyStatus"]>()("Pending", "Sent", "Failed");
-const REVIEW_STATUSES = specEnum<Schemas["Accounting.V2.InvoiceReviewStatus"]>()("NeedsReview", "OnHold", "Reviewed");
+const REVIEW_STATUSES = specEnum<Schemas["Accounting.V2.InvoiceReviewStatus"]>()(
+  "NeedsReview",
+  "OnHold",
+  "Reviewed",
+  "PendingApproval",
+  "Rejected",
+  "ReadyForBilling",
+  "Invoiced",
+);
 
 /** InvoiceItemUpdateRequest: what one invoice line may carry. */
 const ITEM_RULES: JsonRules = {
@@ -56,9 +64,10 @@ const ITEM_RULES: JsonRules = {
     "itemGroupRootId",
     "inventoryLocationId",
     "durationBillingId",
+    "budgetCodeId",
   ),
   required: ["description", "quantity"],
-  integers: ["id", "skuId", "technicianId", "itemGroupRootId", "inventoryLocationId", "durationBillingId"],
+  integers: ["id", "skuId", "technicianId", "itemGroupRootId", "inventoryLocationId", "durationBillingId", "budgetCodeId"],
   numbers: ["quantity", "unitPrice", "cost"],
 };
 

@@ -1,6 +1,6 @@
 import { InputError, ServiceTitanError } from "../../client/errors";
 import { exampleOf } from "../../examples";
-import type { components } from "../../generated/accounting";
+import type { components } from "../../generated/types/accounting";
 import {
   booleanInput,
   dateTimeInput,
@@ -64,7 +64,7 @@ const paymentFields = (updating: boolean): Params => ({
         ),
       },
       {
-        fields: specFields<Schemas["Accounting.V2.PaymentSplitApiModel"]>()("invoiceId", "amount"),
+        fields: specFields<Schemas["Accounting.V2.PaymentSplitApiModel"]>()("invoiceId", "amount", "invoiceNumber"),
         required: ["invoiceId", "amount"],
         integers: ["invoiceId"],
         numbers: ["amount"],

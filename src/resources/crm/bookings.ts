@@ -1,6 +1,6 @@
 import { input, type InputFieldDefinition } from "@prismatic-io/spectral";
 import { exampleOf } from "../../examples";
-import type { components } from "../../generated/crm";
+import type { components } from "../../generated/types/crm";
 import { booleanInput, dateTimeInput, enumInput, idInput, specEnum, stringInput } from "../../inputs";
 import type { ResourceModule } from "../../kit";
 import { inBody, inPath, listAction, namedPicklist, operationAction, placeParams, type Params, type Values } from "../../kit";

@@ -1,5 +1,5 @@
 import { exampleOf } from "../../examples";
-import type { components } from "../../generated/crm";
+import type { components } from "../../generated/types/crm";
 import { idInput, stringInput } from "../../inputs";
 import type { ResourceModule } from "../../kit";
 import { inBody, inPath, listAction, operationAction, picklist, type Values } from "../../kit";

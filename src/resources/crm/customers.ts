@@ -1,5 +1,5 @@
 import { exampleOf } from "../../examples";
-import type { components } from "../../generated/crm";
+import type { components } from "../../generated/types/crm";
 import {
   booleanInput,
   customFieldsInput,
@@ -109,6 +109,8 @@ const moreLocations = rulesJsonInput(
       "customFields",
       "tagTypeIds",
       "externalData",
+      "coordinatesSource",
+      "coordinatesVerificationStatus",
     ),
     required: ["name", "address"],
     objects: {

@@ -1,5 +1,5 @@
 import { exampleOf } from "../../examples";
-import type { components } from "../../generated/crm";
+import type { components } from "../../generated/types/crm";
 import { booleanInput, customFieldsInput, externalDataInput, idInput, stringInput } from "../../inputs";
 import type { ResourceModule } from "../../kit";
 import { inBody, inPath, inQuery, listAction, operationAction, picklist, type Params, type Values } from "../../kit";

@@ -4,7 +4,7 @@ import FormData from "form-data";
 import { buildPath, buildQuery, type OperationKey, type ServiceTitanClient } from "../../client";
 import { InputError, ServiceTitanError } from "../../client/errors";
 import { exampleOf } from "../../examples";
-import type { components } from "../../generated/equipmentsystems";
+import type { components } from "../../generated/types/equipmentsystems";
 import {
   connectionInput,
   dateTimeInput,

@@ -1,7 +1,7 @@
 import type { ResourceModule } from "../../kit";
 import { inBody, inPath, listAction, operationAction, picklist, placeParams, type Params, type Values } from "../../kit";
 import { exampleOf } from "../../examples";
-import type { components } from "../../generated/jpm";
+import type { components } from "../../generated/types/jpm";
 import { idInput, stringInput } from "../../inputs";
 import { customerIdInput } from "../crm/customers";
 import { appointmentScheduleParams, checkAppointmentWindow, jobIdInput } from "./jobs";

@@ -14,7 +14,7 @@ import {
 import { operations } from "../../client";
 import { InputError } from "../../client/errors";
 import { exampleOf } from "../../examples";
-import type { components } from "../../generated/jpm";
+import type { components } from "../../generated/types/jpm";
 import {
   booleanInput,
   checkedJsonInput,

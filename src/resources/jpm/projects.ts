@@ -1,7 +1,7 @@
 import type { ResourceModule } from "../../kit";
 import { inBody, inPath, inQuery, listAction, operationAction, picklist, type Params } from "../../kit";
 import { exampleOf } from "../../examples";
-import type { components } from "../../generated/jpm";
+import type { components } from "../../generated/types/jpm";
 import {
   customFieldsInput,
   dateTimeInput,

@@ -1,7 +1,7 @@
 import type { ResourceModule } from "../../kit";
 import { listAction, namedPicklist } from "../../kit";
 import { exampleOf } from "../../examples";
-import type { components } from "../../generated/settings";
+import type { components } from "../../generated/types/settings";
 import { idInput, idListInput } from "../../inputs";
 
 type Schemas = components["schemas"];

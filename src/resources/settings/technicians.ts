@@ -2,7 +2,7 @@ import type { ResourceModule } from "../../kit";
 import { inBody, inPath, listAction, namedPicklist, operationAction, placeParams, type Params, type Values } from "../../kit";
 import { InputError } from "../../client/errors";
 import { exampleOf } from "../../examples";
-import type { components } from "../../generated/settings";
+import type { components } from "../../generated/types/settings";
 import {
   booleanInput,
   customFieldsInput,
