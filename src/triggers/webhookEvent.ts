@@ -157,6 +157,3 @@ export const pruneSeen = (seen: unknown, nowSeconds: number): SeenWindow => {
   );
   return Object.fromEntries(entries.sort((a, b) => b[1] - a[1]).slice(0, SEEN_MAX_ENTRIES));
 };
-
-/** Event types as entered (a list or comma-separated) → lower-case set; empty means every type. */
-export const normalizeEventTypes = (values: string[] | undefined): Set<string> => new Set((values ?? []).map((v) => v.toLowerCase()));
