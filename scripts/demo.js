@@ -11,7 +11,9 @@
  * Exits 1 when any step fails, when a key it needs is missing from the component, or when a request broke the spec:
  * a broken demo is never silent.
  */
+const path = require("path");
 const {
+  ROOT,
   colours,
   createRedactor,
   loadComponent,
@@ -30,7 +32,7 @@ const { runMain } = require("./run-main");
 const USES = {
   actions: ["createCustomer", "createJob", "createAppointment", "assignTechnicians", "listJobs", "updateJob", "getJob"],
   dataSources: ["selectBusinessUnit", "selectJobType", "selectTechnician"],
-  triggers: ["pollChangesTrigger"],
+  triggers: ["pollChangesTrigger", "webhookTrigger"],
 };
 
 /** Tomorrow at the given UTC hour: appointments in the future whatever the day. */
@@ -56,7 +58,7 @@ const missingKeys = (component) =>
  * The scenario. `call(key, params)` runs one action/data source through the harness and returns what a next step
  * would see; `say(title, text)` prints one step.
  */
-const scenario = async ({ call, say, sandbox, note, sandboxRequests }) => {
+const scenario = async ({ call, deliver, say, sandbox, note, sandboxRequests }) => {
   const customer = await call("createCustomer", {
     name: "Avery Demo",
     street: "1200 Harbor Dr",
@@ -148,6 +150,23 @@ const scenario = async ({ call, say, sandbox, note, sandboxRequests }) => {
     say("Bad input", `getJob with Job ID "12ab" → ${error.message}${sent === 0 ? " (no request sent)" : ` (${sent} request(s) sent!)`}`);
     if (sent !== 0) throw new Error("a request was sent for an invalid input");
   }
+
+  // ServiceTitan reports the job completed through a V2 webhook: signed, answered at once, its retry skipped.
+  const webhooks = require(path.join(ROOT, "sandbox", "webhooks"));
+  const hmacKey = "demo-webhook-hmac-key-32-to-64-characters"; // as entered in the Developer Portal
+  const hook = { hmacKey, eventTypes: ["tn.jpm.job-completed"] };
+  const completed = webhooks.sandboxDelivery(sandbox, "tn.jpm.job-completed", job.id, { hmacKey });
+  const event = await deliver(webhooks.toTriggerPayload(completed), hook);
+  const retry = await deliver(webhooks.toTriggerPayload(webhooks.redeliver(completed, { hmacKey })), hook);
+  const forged = await deliver(webhooks.toTriggerPayload(webhooks.tamper(completed)), hook);
+  say(
+    "Webhook",
+    `tn.jpm.job-completed for job #${event.data.data.job.id} → ${event.statusCode} ${event.branch} (verified: ${event.data.verified})\n` +
+      `ServiceTitan's retry of it → ${retry.statusCode} ${retry.branch} (${retry.data.skipped})\n` +
+      `the same delivery with one byte changed → ${forged.statusCode} ${forged.branch}`,
+  );
+  if (event.branch !== "Event" || retry.branch !== "Skipped" || forged.statusCode !== 401)
+    throw new Error("the webhook trigger should run the signed event once and refuse the changed one");
 };
 
 const main = async (argv, io = {}) => {
@@ -212,7 +231,23 @@ const main = async (argv, io = {}) => {
       const { kind, result } = await invokeEntry({ component, entry, params, connection, logger: quiet, instanceState });
       return outputOf(kind, result);
     };
-    await scenario({ call, say, note, sandbox, sandboxRequests: () => sandbox.requests.length });
+    // The webhook flow's own instance state (its de-duplication window), as Prismatic keeps one per flow.
+    const webhookState = {};
+    const deliver = async (payload, params) => {
+      const entry = findEntry(component, "webhookTrigger");
+      checkInputs(entry, params);
+      const { kind, result } = await invokeEntry({
+        component,
+        entry,
+        params,
+        connection,
+        logger: quiet,
+        instanceState: webhookState,
+        payload,
+      });
+      return outputOf(kind, result);
+    };
+    await scenario({ call, deliver, say, note, sandbox, sandboxRequests: () => sandbox.requests.length });
 
     if (sandbox.violations.length)
       return fail(`${sandbox.violations.length} request(s) broke the OpenAPI spec: ${JSON.stringify(sandbox.violations)}`);

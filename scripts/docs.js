@@ -118,9 +118,12 @@ const renderActionsDoc = ({ component, operations = {} }) => {
   lines.push("## Triggers", "");
   for (const [key, definition] of triggers) {
     const operation = operationOf(operations, key);
+    const connection = (definition.inputs || []).find((i) => i.type === "connection");
     const type = definition.isPollingTrigger
       ? "Polling trigger: runs on the flow's schedule and keeps its position between runs."
-      : undefined;
+      : `Webhook trigger: runs when a request reaches the flow's webhook URL${
+          definition.staticBranchNames ? `; branches ${definition.staticBranchNames.map(code).join(", ")}` : ""
+        }${connection && !connection.required ? "; the Connection is optional" : ""}.`;
     lines.push(...section(key, definition, [type, operation ? `Request: ${request(operations, key)}` : undefined]));
   }
   return `${lines.join("\n").replace(/\n+$/, "")}\n`;

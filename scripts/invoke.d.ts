@@ -22,12 +22,16 @@ export interface Io {
   /** "src" | "dist" | "auto" (default). */
   componentSource?: "src" | "dist" | "auto";
   readFile?: (file: string) => string;
+  /** Reads --body (default: the file's bytes). */
+  readBytes?: (file: string) => Buffer;
 }
 export interface Options {
   key?: string;
   inputs: Record<string, string | string[]>;
   inputsFile?: string;
   state?: string;
+  body?: string;
+  signWith?: string;
   list: boolean;
   filter?: string;
   help: boolean;

@@ -101,6 +101,8 @@ Options:
   --input key=value    an input value (repeat for several inputs; repeat a key for a list)
   --inputs file.json   input values from a JSON object ({"pageSize": "3", ...})
   --state file.json    triggers: polling state read before and saved after the run
+  --body file.json     webhook triggers: the request body, its bytes as they are (e.g. a ServiceTitan V2 delivery)
+  --sign-with KEY      with --body: sign it (HMAC-SHA256) as ServiceTitan would; also the trigger's HMAC Key unless given
   --list [filter]      every action, data source and trigger with its label and inputs
   --help               with a key: that key's inputs in detail
   --json               print picklists as JSON instead of a table
@@ -119,6 +121,8 @@ const parseArgs = (argv) => {
     inputs: {},
     inputsFile: undefined,
     state: undefined,
+    body: undefined,
+    signWith: undefined,
     list: false,
     filter: undefined,
     help: false,
@@ -148,6 +152,8 @@ const parseArgs = (argv) => {
       options.inputs[key] = key in options.inputs ? [].concat(options.inputs[key], value) : value;
     } else if (flag === "--inputs") [options.inputsFile, i] = valueOf(flag, inline, i);
     else if (flag === "--state") [options.state, i] = valueOf(flag, inline, i);
+    else if (flag === "--body") [options.body, i] = valueOf(flag, inline, i);
+    else if (flag === "--sign-with") [options.signWith, i] = valueOf(flag, inline, i);
     else if (flag === "--list") options.list = true;
     else if (flag === "--help" || flag === "-h") options.help = true;
     else if (flag === "--json") options.json = true;
@@ -156,7 +162,7 @@ const parseArgs = (argv) => {
     else if (flag === "--debug") options.debug = true;
     else if (arg.startsWith("-")) {
       throw new UsageError(
-        `Unknown option ${flag}.${didYouMean(flag, ["--input", "--inputs", "--state", "--list", "--help", "--json", "--sandbox", "--src", "--debug"])}`,
+        `Unknown option ${flag}.${didYouMean(flag, ["--input", "--inputs", "--state", "--body", "--sign-with", "--list", "--help", "--json", "--sandbox", "--src", "--debug"])}`,
       );
     } else positional.push(arg);
   }
@@ -470,8 +476,32 @@ const readState = (file) => {
 const instanceStateFrom = (polling) => ({ __prismaticInternal: { polling } });
 const pollingStateOf = (instanceState) => ((instanceState && instanceState.__prismaticInternal) || {}).polling || {};
 
+/**
+ * --body / --sign-with: a webhook request from a file, its bytes untouched (a signature covers the exact bytes), signed
+ * with the trigger's Signature Header and Encoding when --sign-with is given. That key is the HMAC Key unless one is set.
+ */
+const webhookDelivery = (options, entry, params, readBytes = (file) => fs.readFileSync(file)) => {
+  if (entry.kind !== "trigger") throw new UsageError("--body and --sign-with only apply to webhook triggers.");
+  if (!options.body) throw new UsageError("--sign-with signs a request body: give it with --body file.json.");
+  let body;
+  try {
+    body = readBytes(options.body);
+  } catch (error) {
+    throw new UsageError(`Cannot read --body ${options.body}: ${error.code || error.message}.`);
+  }
+  registerTypeScript();
+  const { signBody, toTriggerPayload, SIGNATURE_HEADER } = require(path.join(ROOT, "sandbox", "webhooks"));
+  const headers = { "content-type": "application/json" };
+  if (options.signWith) {
+    const header = String(params.signatureHeader || SIGNATURE_HEADER).toLowerCase();
+    headers[header] = signBody(body, options.signWith, params.signatureEncoding === "base64" ? "base64" : "hex");
+    if (params.hmacKey === undefined) params.hmacKey = options.signWith;
+  }
+  return toTriggerPayload({ body, headers });
+};
+
 /** Runs one entry through spectral's harness (input cleaning and the error hook apply) and returns what to print. */
-const invokeEntry = async ({ component, entry, params, connection, debug, logger, instanceState }) => {
+const invokeEntry = async ({ component, entry, params, connection, debug, logger, instanceState, payload = {} }) => {
   const { createHarness } = require("@prismatic-io/spectral/dist/testing");
   const harness = createHarness(component);
   const connectionKey = connectionInputKey(entry);
@@ -480,7 +510,7 @@ const invokeEntry = async ({ component, entry, params, connection, debug, logger
   const context = { logger, debug: { enabled: Boolean(debug), timeElapsed: { mark: noop, measure: noop }, memoryUsage: noop } };
   if (entry.kind === "action") return { kind: "action", result: await harness.action(entry.key, all, context) };
   if (entry.kind === "data source") return { kind: "data source", result: await harness.dataSource(entry.key, all, { logger }) };
-  return { kind: "trigger", result: await harness.trigger(entry.key, {}, all, { ...context, instanceState }) };
+  return { kind: "trigger", result: await harness.trigger(entry.key, payload, all, { ...context, instanceState }) };
 };
 
 /** What a builder's next step would see: an action's data, a data source's result, a trigger's records. */
@@ -488,6 +518,8 @@ const outputOf = (kind, result) => {
   if (kind === "action") return result && "data" in result ? result.data : result;
   if (kind === "data source") return result && "result" in result ? result.result : result;
   const body = result && result.payload && result.payload.body;
+  // A webhook trigger's answer: the branch the flow takes and the status the caller gets.
+  if (result && result.branch) return { branch: result.branch, statusCode: (result.response || {}).statusCode, data: body && body.data };
   // The converted polling perform reports "no changes" as resultType; the raw perform as polledNoChanges.
   const polledNoChanges = Boolean(result && (result.polledNoChanges || result.resultType === "polled_no_changes"));
   return { polledNoChanges, data: body && "data" in body ? body.data : body };
@@ -533,6 +565,10 @@ const main = async (argv, io = {}) => {
     const params = collectInputs(options, io.readFile);
     checkInputs(entry, params);
     if (options.state && entry.kind !== "trigger") throw new UsageError("--state only applies to triggers.");
+    const payload = options.body || options.signWith ? webhookDelivery(options, entry, params, io.readBytes) : undefined;
+    [options.signWith, ...(entry.definition.inputs || []).filter((i) => i.type === "password").map((i) => params[i.key])].forEach(
+      redactor.add,
+    );
     const target = selectTarget(env, { forceSandbox: options.sandbox });
     // Secrets are known before anything can print them.
     (target.secrets || []).forEach(redactor.add);
@@ -561,7 +597,9 @@ const main = async (argv, io = {}) => {
       trace: () => undefined,
       metric: () => undefined,
     };
-    const instanceState = entry.kind === "trigger" ? instanceStateFrom(readState(options.state)) : undefined;
+    // A webhook run keeps the whole instance state (its de-duplication window); a polling run only its position.
+    const instanceState =
+      entry.kind !== "trigger" ? undefined : payload ? readState(options.state) : instanceStateFrom(readState(options.state));
     const { kind, result } = await invokeEntry({
       component,
       entry,
@@ -570,9 +608,11 @@ const main = async (argv, io = {}) => {
       debug: options.debug,
       logger,
       instanceState,
+      payload,
     });
     progress.done();
-    if (options.state) fs.writeFileSync(options.state, `${JSON.stringify(pollingStateOf(instanceState), null, 2)}\n`);
+    if (options.state)
+      fs.writeFileSync(options.state, `${JSON.stringify(payload ? instanceState : pollingStateOf(instanceState), null, 2)}\n`);
     const output = outputOf(kind, result);
     if (!options.json && isPicklist(entry.definition, output)) {
       out(renderTable(output));

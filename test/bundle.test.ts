@@ -45,6 +45,6 @@ describe("the publishable bundle", () => {
     expect(built.connections.map((c: { key: string }) => c.key)).toEqual(["serviceTitanConnection"]);
     expect(Object.keys(built.actions).sort()).toEqual(Object.keys(source.actions).sort());
     expect(Object.keys(built.dataSources).sort()).toEqual(Object.keys(source.dataSources ?? {}).sort());
-    expect(Object.keys(built.triggers)).toEqual(["pollChangesTrigger"]);
+    expect(Object.keys(built.triggers)).toEqual(["pollChangesTrigger", "webhookTrigger"]);
   });
 });

@@ -39,6 +39,7 @@ describe("the demo (npm start)", () => {
       "Trigger run 1",
       "Trigger run 2",
       "Bad input",
+      "Webhook",
     ];
     steps.forEach((title, i) => expect(run.stdout).toMatch(new RegExp(`^✓ +${i + 1}\\. ${title} `, "m")));
     expect(run.stdout).toMatch(/Done: \d+ API requests, 0 spec violations\./);
@@ -57,10 +58,17 @@ describe("the demo (npm start)", () => {
     );
   });
 
+  it("shows a signed webhook running once, its retry skipped and a changed copy refused", () => {
+    expect(run.stdout).toMatch(/Webhook +tn\.jpm\.job-completed for job #\d+ → 200 Event \(verified: true\)$/m);
+    expect(run.stdout).toMatch(/ServiceTitan's retry of it → 200 Skipped \(duplicate\)$/m);
+    expect(run.stdout).toMatch(/one byte changed → 401 Refused$/m);
+  });
+
   it("never prints a secret, and no colour codes when stdout is not a terminal", () => {
     expect(run.stdout).toMatch(/Client Secret set \(hidden\) · Application Key set \(hidden\)/);
     // The sandbox's secrets look like cs1.<random> and ak1.<random>; tokens would follow "Bearer".
     expect(run.stdout).not.toMatch(/cs1\.|ak1\.|Bearer/);
+    expect(run.stdout).not.toContain("demo-webhook-hmac-key");
     expect(run.stdout).not.toContain("\x1b[");
   });
 
