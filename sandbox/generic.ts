@@ -97,6 +97,39 @@ export function feedCollections(operations: OperationInfo[], known: Set<string>)
   });
 }
 
+/** The record schema of an operation's answer: a list's or feed's items, or the answer itself. */
+export const recordSchemaOf = (op: OperationInfo | undefined): Schema | undefined =>
+  op && (itemsOf(op.responseSchema) && isEnvelope(op.responseSchema, ["hasMore", "data"]) ? itemsOf(op.responseSchema) : op.responseSchema);
+
+export interface SchemaCollectionSpec extends Pick<CollectionDef, "label" | "firstId" | "filters" | "softDelete" | "inputs"> {
+  name: string;
+  /** "module/OperationId" of the operation whose answer shows one record (a get, or a list); its schema builds records. */
+  record: string;
+  /** Fields every new record gets unless given (e.g. a status). */
+  defaults?: (store: Store, fields: Record<string, unknown>, id: number) => Record<string, unknown>;
+}
+
+/**
+ * A stateful collection whose records are built from the spec's record schema: every declared field gets a
+ * plausible value, then the defaults, then the fields given (a create's body). For resources simulated with a few
+ * declarative lines (see handlers/kit.ts: create, update, remove, setFields).
+ */
+export const schemaCollection = (
+  spec: { operation(id: string): OperationInfo | undefined },
+  options: SchemaCollectionSpec,
+): CollectionDef => {
+  const op = spec.operation(options.record);
+  if (!op) throw new Error(`sandbox: no operation ${options.record} for collection ${options.name}`);
+  const schema = recordSchemaOf(op);
+  const { name, record: _record, defaults, ...rest } = options;
+  return {
+    ...rest,
+    name: name as CollectionDef["name"],
+    build: (store, fields, id) => ({ ...sampleRecord(schema, id), ...defaults?.(store, fields, id), ...fields }),
+    fake: () => ({}),
+  };
+};
+
 /** Records every feed collection starts with, so a first read has something to page through. */
 export const FEED_SEED_RECORDS = 3;
 

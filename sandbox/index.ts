@@ -11,7 +11,7 @@ import { SandboxServer } from "./server";
 import { seedDemo } from "./seed";
 import { COLLECTIONS, TENANT_ID } from "./resources";
 import { FEED_SEED_RECORDS, feedCollections } from "./generic";
-import { HANDLERS } from "./handlers";
+import { HANDLERS, MODULES } from "./handlers";
 import type { Sandbox, SandboxOptions } from "./types";
 
 export * from "./types";
@@ -20,14 +20,20 @@ export { loadSpec } from "./spec";
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const spec = await loadSpec();
-  // Export feeds without a hand-written handler get a generic collection each (generic.ts).
+  // Collections the modules declare (built from the spec), then one per export feed nobody simulates (generic.ts).
+  const byModule = Object.values(MODULES).map((module) => ({ module, defs: module.collections?.(spec) ?? [] }));
+  const declared = byModule.flatMap(({ defs }) => defs);
   const generic = feedCollections(
     spec.all().filter((op) => !HANDLERS[op.module]?.[op.operationId]),
-    new Set(Object.keys(COLLECTIONS)),
+    new Set([...Object.keys(COLLECTIONS), ...declared.map((def) => def.name)]),
   );
-  const store = new Store(generic);
+  const store = new Store([...declared, ...generic]);
   if ((options.seed ?? "demo") === "demo") {
     seedDemo(store);
+    for (const { module, defs } of byModule) {
+      if (module.seed) module.seed(store);
+      else for (const def of defs) store.bulkInsert(def.name, FEED_SEED_RECORDS);
+    }
     for (const def of generic) store.bulkInsert(def.name, FEED_SEED_RECORDS);
   }
   const server = new SandboxServer(store, spec, {

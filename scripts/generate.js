@@ -259,6 +259,20 @@ async function main() {
           if (stated && entry.maximum === undefined) entry.maximum = Number(stated[1]);
           return entry;
         });
+      // The body's top-level fields, typed and described: what curated actions derive their inputs from.
+      const bodyTarget = bodyResolved && !upload ? resolve(doc, bodyResolved.oneOf ? bodyResolved.oneOf[0] : bodyResolved) : undefined;
+      const bodyFields =
+        bodyTarget && bodyTarget.properties
+          ? Object.entries(bodyTarget.properties).map(([name, property]) => {
+              const described = resolve(doc, property) || {};
+              const inner = described.oneOf || described.anyOf ? resolve(doc, (described.oneOf || described.anyOf)[0]) || {} : described;
+              const field = { name, required: (bodyTarget.required || []).includes(name), ...describeType(compactor, doc, source, property) };
+              if (field.type === "string" && inner.type === "object") field.type = "object";
+              if (!inner.type && inner.properties) field.type = "object";
+              field.description = cleanText(property.description || described.description || inner.description);
+              return field;
+            })
+          : undefined;
       const list = hasFields(doc, responseSchema, ["page", "pageSize", "hasMore", "data"]);
       const feed = hasFields(doc, responseSchema, ["hasMore", "continueFrom", "data"]);
       operations[key] = {
@@ -274,6 +288,7 @@ async function main() {
         query,
         body: body ? (upload ? "multipart" : bodySchema ? "json" : Object.keys(body.content || {})[0] || "json") : null,
         bodyRequired: !!(body && body.required),
+        ...(bodyFields ? { bodyFields } : {}),
         response: responseKind(op),
         ...(list ? { list: true } : {}),
         ...(feed ? { export: true } : {}),

@@ -1,16 +1,67 @@
 /**
- * module -> operationId -> handler, for every hand-simulated operation (operationIds repeat across modules). Valid
- * operations not listed answer through sandbox/generic.ts.
+ * What the sandbox simulates by hand, per ServiceTitan module: operationId -> handler (operationIds repeat across
+ * modules), and the stateful collections a module adds (built from the spec, see generic.ts schemaCollection).
+ * Valid operations without a handler answer through sandbox/generic.ts.
  */
-import type { HandlerTable } from "./kit";
-import { jpm } from "./jpm";
-import { dispatch } from "./dispatch";
-import { crm } from "./crm";
+import type { HandlerTable, SandboxModule } from "./kit";
 import { accounting } from "./accounting";
+import { crm } from "./crm";
+import { customerInteractions } from "./customer-interactions";
+import { dispatch } from "./dispatch";
 import { equipmentsystems } from "./equipmentsystems";
+import { findings } from "./findings";
+import { fleetpro } from "./fleetpro";
+import { forms } from "./forms";
+import { inventory } from "./inventory";
+import { jbce } from "./jbce";
+import { jpm } from "./jpm";
+import { marketing } from "./marketing";
+import { marketingads } from "./marketingads";
+import { marketingreputation } from "./marketingreputation";
+import { memberships } from "./memberships";
+import { payroll } from "./payroll";
+import { pricebook } from "./pricebook";
+import { reporting } from "./reporting";
+import { sales } from "./sales";
+import { schedulingpro } from "./schedulingpro";
+import { serviceAgreements } from "./service-agreements";
 import { settings } from "./settings";
+import { taskmanagement } from "./taskmanagement";
+import { telecom } from "./telecom";
+import { timesheets } from "./timesheets";
 
-export const HANDLERS: Record<string, HandlerTable> = { jpm, dispatch, crm, accounting, equipmentsystems, settings };
+/** Every module's simulation; the six first simulated ones are plain handler tables. */
+export const MODULES: Record<string, SandboxModule> = {
+  accounting: { handlers: accounting },
+  crm: { handlers: crm },
+  "customer-interactions": customerInteractions,
+  dispatch: { handlers: dispatch },
+  equipmentsystems: { handlers: equipmentsystems },
+  findings: findings,
+  fleetpro: fleetpro,
+  forms: forms,
+  inventory: inventory,
+  jbce: jbce,
+  jpm: { handlers: jpm },
+  marketing: marketing,
+  marketingads: marketingads,
+  marketingreputation: marketingreputation,
+  memberships: memberships,
+  payroll: payroll,
+  pricebook: pricebook,
+  reporting: reporting,
+  sales: sales,
+  schedulingpro: schedulingpro,
+  "service-agreements": serviceAgreements,
+  settings: { handlers: settings },
+  taskmanagement: taskmanagement,
+  telecom: telecom,
+  timesheets: timesheets,
+};
 
-export type { Handler, HandlerContext, HandlerResult, UploadedFile } from "./kit";
+export const HANDLERS: Record<string, HandlerTable> = Object.fromEntries(
+  Object.entries(MODULES).map(([key, module]) => [key, module.handlers]),
+);
+
+export type { Handler, HandlerContext, HandlerResult, SandboxModule, UploadedFile } from "./kit";
 export { FILES_PREFIX } from "./equipmentsystems";

@@ -1,6 +1,7 @@
 /** What every handler shares: its context, and builders for the list / get / export operations. */
 import type { Store, SandboxRecord, CollectionName } from "../store";
-import type { OperationInfo } from "../spec";
+import type { OperationInfo, Spec } from "../spec";
+import type { CollectionDef } from "../resources";
 import { exportPage, listPage } from "../listing";
 import { badRequest, notFound } from "../problem";
 
@@ -40,6 +41,15 @@ export interface HandlerResult {
 
 export type Handler = (ctx: HandlerContext) => HandlerResult | Promise<HandlerResult>;
 export type HandlerTable = Record<string, Handler>;
+
+/** One ServiceTitan module's simulation (see handlers/index.ts). */
+export interface SandboxModule {
+  handlers: HandlerTable;
+  /** Stateful collections of the module's resources, built once the documents are loaded (e.g. schemaCollection). */
+  collections?: (spec: Spec) => CollectionDef[];
+  /** Demo records of those collections (default: SEED_RECORDS of each, built from the schema). */
+  seed?: (store: Store) => void;
+}
 
 type View = (record: SandboxRecord, ctx: HandlerContext) => unknown;
 type Scope = (ctx: HandlerContext) => (record: SandboxRecord) => boolean;
@@ -130,5 +140,70 @@ export function customAndExternalData(body: Json, current?: SandboxRecord): Reco
   return {
     ...(body.customFields !== undefined ? { customFields: customFields(body.customFields) } : {}),
     ...(body.externalData !== undefined ? { externalData: applyExternalData(current?.externalData ?? [], body.externalData) } : {}),
+  };
+}
+
+// ---- declarative writes (resources simulated from their schema: see generic.ts schemaCollection) -------------------
+
+export interface WriteOptions {
+  /** Body fields naming records of other collections: unknown ids answer 400 with the field, as ServiceTitan does. */
+  refs?: Record<string, CollectionName>;
+  /** Path parameters the record belongs to (e.g. `{id}` of `/leads/{id}/notes` → the note's leadId). */
+  parent?: Record<string, string>;
+  /** The answer: the record (default) or `{ id }`. */
+  answer?: "record" | "id";
+}
+
+function checkRefs(ctx: HandlerContext, refs: WriteOptions["refs"] = {}): void {
+  for (const [field, collection] of Object.entries(refs)) {
+    const value = ctx.body?.[field];
+    if (Array.isArray(value)) mustRefAll(ctx, collection, value, field);
+    else if (value !== undefined && value !== null) mustRef(ctx, collection, value, field);
+  }
+}
+
+const parentFields = (ctx: HandlerContext, parent: WriteOptions["parent"] = {}) =>
+  Object.fromEntries(Object.entries(parent).map(([param, field]) => [field, ctx.params[param]]));
+
+const answer = (record: SandboxRecord, options: WriteOptions) => ok(options.answer === "id" ? { id: record.id } : record);
+
+/** `POST …/<resource>`: a new record from the body (plus its parent from the path). */
+export function create(name: CollectionName, options: WriteOptions = {}): Handler {
+  return (ctx) => {
+    checkRefs(ctx, options.refs);
+    return answer(ctx.store.create(name, { ...ctx.body, ...parentFields(ctx, options.parent) }), options);
+  };
+}
+
+/** `PATCH|PUT …/<resource>/{id}`: the body's fields merged into the record. */
+export function update(name: CollectionName, options: WriteOptions & { idParam?: string } = {}): Handler {
+  return (ctx) => {
+    const record = mustFind(ctx, name, ctx.params[options.idParam ?? "id"]);
+    checkRefs(ctx, options.refs);
+    ctx.store.collection(name).update(record, ctx.body ?? {});
+    return answer(record, options);
+  };
+}
+
+/** `DELETE …/<resource>/{id}`: deactivates the record (it leaves lists and appears inactive in export feeds). */
+export function remove(name: CollectionName, options: { idParam?: string } = {}): Handler {
+  return (ctx) => {
+    const record = mustFind(ctx, name, ctx.params[options.idParam ?? "id"]);
+    ctx.store.collection(name).update(record, { active: false });
+    return ok();
+  };
+}
+
+/** An action endpoint (`…/{id}/dismiss`, `…/{id}/sell`): sets fields on the record; `check` may refuse (409). */
+export function setFields(
+  name: CollectionName,
+  changes: (record: SandboxRecord, ctx: HandlerContext) => Record<string, unknown>,
+  options: { idParam?: string; check?: (record: SandboxRecord, ctx: HandlerContext) => void; answer?: "record" | "none" } = {},
+): Handler {
+  return (ctx) => {
+    const record = mustFind(ctx, name, ctx.params[options.idParam ?? "id"]);
+    options.check?.(record, ctx);
+    ctx.store.collection(name).update(record, changes(record, ctx));
+    return options.answer === "none" ? ok() : ok(record);
   };
 }

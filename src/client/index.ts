@@ -10,7 +10,7 @@ import { isRetryable, retryDelayMs } from "./retry";
 import { canFetchTokens, ownAccessToken } from "./token";
 import { checkBody, checkPath, checkQuery } from "./validate";
 
-export { operations, isOperationKey, operationLabel, type OperationKey, type OperationInfo } from "./operations";
+export { operations, isOperationKey, operationLabel, UNDOCUMENTED, type OperationKey, type OperationInfo } from "./operations";
 export { RequestError, PART_LABELS, type RequestPart } from "./validate";
 
 export interface RequestArgs {

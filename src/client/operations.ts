@@ -29,6 +29,11 @@ export interface PathParam {
   type: string;
   format?: string;
 }
+export interface BodyField extends ParamType {
+  name: string;
+  required: boolean;
+  description: string;
+}
 export interface OperationInfo {
   module: string;
   /** Absent: the May 2026 documents. "2026-03": only ServiceTitan's March 2026 documents still list it. */
@@ -42,6 +47,8 @@ export interface OperationInfo {
   /** Request body: JSON, a multipart file upload, or none. */
   body: "json" | "multipart" | null;
   bodyRequired: boolean;
+  /** The JSON body's top-level fields (absent when the body is an array or there is none). */
+  bodyFields?: BodyField[];
   /** Success answer: JSON, the bytes of a file, a redirect to a file, or nothing. */
   response: "json" | "file" | "redirect" | "none";
   /** A paged list ({page, pageSize, hasMore, data}). */

@@ -140,6 +140,25 @@ export const idListInput = (options: BaseOptions & { dataSource?: string; max?: 
   });
 };
 
+/** Several texts, one per entry (or comma-separated). */
+export const stringListInput = (options: BaseOptions) =>
+  input({
+    type: "string",
+    collection: "valuelist",
+    ...options,
+    required: options.required ?? false,
+    clean: (value: unknown) => {
+      const list = (Array.isArray(value) ? value : isBlank(value) ? [] : String(value).split(","))
+        .map((item) => String(item).trim())
+        .filter(Boolean);
+      if (!list.length) {
+        if (options.required) throw new InputError(options.label, "needs at least one value.");
+        return undefined;
+      }
+      return list;
+    },
+  });
+
 export const stringInput = (
   options: BaseOptions & { default?: string; model?: Array<{ label: string; value: string }>; multiline?: boolean },
 ) => {

@@ -5,6 +5,8 @@ export * from "./listAction";
 export * from "./picklist";
 export * from "./namedPicklist";
 export * from "./address";
+export * from "./derive";
+export * from "./ids";
 
 /** What one resource module contributes to the component. */
 export interface ResourceModule {

@@ -2,60 +2,22 @@ import type { InputFieldDefinition } from "@prismatic-io/spectral";
 import { operations, type OperationKey } from "../client";
 import { InputError } from "../client/errors";
 import { collectList, LARGEST_PAGE_SIZE } from "../client/paging";
-import {
-  booleanInput,
-  decimalInput,
-  enumListInput,
-  dateTimeInput,
-  enumInput,
-  guidInput,
-  idInput,
-  idListInput,
-  integerInput,
-  keyValueInput,
-  stringInput,
-  switchInput,
-} from "../inputs";
+import { enumInput, idListInput, integerInput, keyValueInput, stringInput, switchInput } from "../inputs";
+import { fieldInput, pathParams } from "./derive";
 import { clientFor, inQuery, mergedIntoQuery, operationAction, placeParams, type Params, type Values } from "./operationAction";
 
 const PAGING = new Set(["page", "pageSize", "includeTotal"]);
 
-/** "modifiedOnOrAfter" → "Modified On Or After", "customerId" → "Customer ID", "…ApplicationGuid" → "… Application GUID", "zip" → "Zip Code". */
-export const humanize = (name: string): string =>
-  name
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/^./, (c) => c.toUpperCase())
-    .replace(/\b(Ids?|Guid)\b/g, (m) => m.toUpperCase())
-    .replace(/^Zip$/, "Zip Code");
-
-const specComment = (description: string) =>
-  description
-    .replace(/^Format - [\w-]+( \([^)]*\))?\.\s*/i, "")
-    .replace(/\\\n/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-
-/** "Available fields are: Id, ModifiedOn, CreatedOn." → dropdown of +Id, -Id, … */
-export const sortChoices = (description: string): string[] => {
-  const match = /Available fields are:\s*([^.]+)/i.exec(description.replace(/\\\n/g, " "));
-  const fields = match
-    ? match[1]
-        .split(",")
-        .map((f) => f.trim())
-        .filter(Boolean)
-    : [];
-  return fields.flatMap((f) => [`+${f}`, `-${f}`]);
-};
+/** "+Id", "-Id", … for the fields the spec says `sort` accepts. */
+export const sortChoices = (fields: readonly string[] = []): string[] => fields.flatMap((f) => [`+${f}`, `-${f}`]);
 
 /**
- * An input for a declared query parameter, typed from the spec (ids, dates, enums, booleans, sort …). `dataSource`
- * is the picklist of the listed records, offered by the IDs filter.
+ * An input for a declared query parameter, typed from the spec (ids with their dropdown, dates, enums, booleans,
+ * sort …). `dataSource` is the picklist of the listed records, offered by the IDs filter.
  */
 export const filterInputFor = (operation: OperationKey, name: string, dataSource?: string): InputFieldDefinition => {
   const q = operations[operation].query.find((p) => p.name === name);
   if (!q) throw new Error(`${operation} declares no query parameter ${name}`);
-  const label = humanize(name);
-  const comments = specComment(q.description) || undefined;
   if (name === "ids") return idListInput({ label: "IDs", max: 50, dataSource, comments: "Only these records (at most 50 ids)." });
   if (name === "active") {
     return enumInput({
@@ -66,21 +28,12 @@ export const filterInputFor = (operation: OperationKey, name: string, dataSource
     });
   }
   if (name === "sort") {
-    const choices = sortChoices(q.description);
+    const choices = sortChoices(q.sortFields);
     return choices.length
-      ? enumInput({ label: "Sort", values: choices, comments: "+Field ascending, -Field descending." })
-      : stringInput({ label: "Sort", comments: comments ?? "+FieldName ascending, -FieldName descending." });
+      ? enumInput({ label: "Sort", values: choices, comments: "The order of the records: +Field ascending, -Field descending." })
+      : stringInput({ label: "Sort", comments: q.description || "+FieldName ascending, -FieldName descending." });
   }
-  if (q.enum) return enumInput({ label, values: q.enum, comments });
-  // Array parameters go out repeated (statuses=A&statuses=B): offer a list of values.
-  if (q.type === "array" && q.items?.enum) return enumListInput({ label, values: q.items.enum.map(String), comments: comments ?? "" });
-  if (q.type === "array" && q.items?.type === "integer") return idListInput({ label, comments });
-  if (q.type === "number") return decimalInput({ label, comments });
-  if (q.type === "integer") return /Id$/.test(name) ? idInput({ label, comments }) : integerInput({ label, comments });
-  if (q.type === "boolean") return booleanInput({ label, comments });
-  if (q.format === "guid") return guidInput({ label, comments });
-  if (q.format === "date-time" || /(Before|OnOrAfter|After)$/.test(name)) return dateTimeInput({ label, comments });
-  return stringInput({ label, comments });
+  return fieldInput(q);
 };
 
 export interface ListActionSpec {
@@ -91,7 +44,7 @@ export interface ListActionSpec {
   filters?: Record<string, InputFieldDefinition>;
   /** Declared parameters not offered as inputs (rarely useful ones). */
   omit?: string[];
-  /** Path inputs (e.g. the customer whose contacts are listed). */
+  /** Path inputs (e.g. the customer whose contacts are listed); derived from the spec when not given. */
   path?: Params;
   /** The picklist of the listed records, for the IDs filter. */
   dataSource?: string;
@@ -116,7 +69,7 @@ export const listAction = (spec: ListActionSpec) => {
       .map((name) => [name, inQuery(spec.filters?.[name] ?? filterInputFor(spec.operation, name, spec.dataSource))]),
   );
   const params: Params = {
-    ...spec.path,
+    ...(spec.path ?? pathParams(spec.operation)),
     ...filterParams,
     fetchAll: {
       in: "query",

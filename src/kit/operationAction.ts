@@ -1,5 +1,5 @@
 import { action, type ActionContext, type InputFieldDefinition } from "@prismatic-io/spectral";
-import { createClient, operations, RequestError, type OperationKey, type RequestArgs, type ServiceTitanClient } from "../client";
+import { createClient, operations, RequestError, UNDOCUMENTED, type OperationKey, type RequestArgs, type ServiceTitanClient } from "../client";
 import { InputError } from "../client/errors";
 import { connectionInput } from "../inputs";
 
@@ -79,8 +79,10 @@ export const clientFor = (connection: unknown, context?: Pick<ActionContext, "de
 
 /** Every update (PATCH) sends only the inputs that were filled in: no default overwrites data. Builders are told so. */
 const PATCH_NOTE = "Inputs left empty are not sent, so those fields keep their current values.";
-const describe = (spec: OperationActionSpec) =>
-  spec.operation.startsWith("PATCH ") ? `${spec.description.replace(/\.?$/, ".")} ${PATCH_NOTE}` : spec.description;
+const describe = (spec: OperationActionSpec) => {
+  const notes = [spec.operation.startsWith("PATCH ") ? PATCH_NOTE : "", operations[spec.operation].source ? UNDOCUMENTED : ""].filter(Boolean);
+  return notes.length ? [spec.description.replace(/\.?$/, "."), ...notes].join(" ") : spec.description;
+};
 
 const labelOf = (param: Param) => String(param.input.label);
 

@@ -1,21 +1,59 @@
 import { operationOf, type ResourceModule } from "../kit";
 import { accountingResources } from "./accounting";
 import { crmResources } from "./crm";
+import { customerInteractionsResources } from "./customer-interactions";
 import { dispatchResources } from "./dispatch";
 import { equipmentsystemsResources } from "./equipmentsystems";
-import { exports } from "./exports";
+import { findingsResources } from "./findings";
+import { fleetproResources } from "./fleetpro";
+import { formsResources } from "./forms";
+import { inventoryResources } from "./inventory";
+import { jbceResources } from "./jbce";
 import { jpmResources } from "./jpm";
+import { marketingResources } from "./marketing";
+import { marketingadsResources } from "./marketingads";
+import { marketingreputationResources } from "./marketingreputation";
+import { membershipsResources } from "./memberships";
+import { payrollResources } from "./payroll";
+import { pricebookResources } from "./pricebook";
+import { reportingResources } from "./reporting";
+import { salesResources } from "./sales";
+import { schedulingproResources } from "./schedulingpro";
+import { serviceAgreementsResources } from "./service-agreements";
 import { settingsResources } from "./settings";
+import { taskmanagementResources } from "./taskmanagement";
+import { telecomResources } from "./telecom";
+import { timesheetsResources } from "./timesheets";
+import { exports } from "./exports";
 import { rawRequest } from "./rawRequest";
 
-/** Every resource module; the component registers their actions and data sources. */
+/** Every resource module, by ServiceTitan API module; the component registers their actions and data sources. */
 export const resources: ResourceModule[] = [
-  ...jpmResources,
-  ...dispatchResources,
-  ...crmResources,
   ...accountingResources,
+  ...crmResources,
+  ...customerInteractionsResources,
+  ...dispatchResources,
   ...equipmentsystemsResources,
+  ...findingsResources,
+  ...fleetproResources,
+  ...formsResources,
+  ...inventoryResources,
+  ...jbceResources,
+  ...jpmResources,
+  ...marketingResources,
+  ...marketingadsResources,
+  ...marketingreputationResources,
+  ...membershipsResources,
+  ...payrollResources,
+  ...pricebookResources,
+  ...reportingResources,
+  ...salesResources,
+  ...schedulingproResources,
+  ...serviceAgreementsResources,
   ...settingsResources,
+  ...taskmanagementResources,
+  ...telecomResources,
+  ...timesheetsResources,
   rawRequest,
   exports,
 ];

@@ -1,0 +1,4 @@
+/** /fleetpro/v2: Fleet Pro. Operations without a handler here answer from their response schema (sandbox/generic.ts). */
+import type { SandboxModule } from "./kit";
+
+export const fleetpro: SandboxModule = { handlers: {} };

@@ -1,0 +1,4 @@
+/** /forms/v2: Forms. Operations without a handler here answer from their response schema (sandbox/generic.ts). */
+import type { SandboxModule } from "./kit";
+
+export const forms: SandboxModule = { handlers: {} };

@@ -1,0 +1,4 @@
+/** /inventory/v2: Inventory. Operations without a handler here answer from their response schema (sandbox/generic.ts). */
+import type { SandboxModule } from "./kit";
+
+export const inventory: SandboxModule = { handlers: {} };

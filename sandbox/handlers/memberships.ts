@@ -1,0 +1,4 @@
+/** /memberships/v2: Memberships. Operations without a handler here answer from their response schema (sandbox/generic.ts). */
+import type { SandboxModule } from "./kit";
+
+export const memberships: SandboxModule = { handlers: {} };

@@ -1,0 +1,4 @@
+/** /telecom: Telecom. Operations without a handler here answer from their response schema (sandbox/generic.ts). */
+import type { SandboxModule } from "./kit";
+
+export const telecom: SandboxModule = { handlers: {} };

@@ -1,0 +1,4 @@
+import type { IdVocabulary } from "../../kit/ids";
+
+/** Customer Interactions ids (see kit/ids.ts). */
+export const customerInteractionsIds: IdVocabulary = {};

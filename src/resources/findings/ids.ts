@@ -1,0 +1,4 @@
+import type { IdVocabulary } from "../../kit/ids";
+
+/** Findings ids (see kit/ids.ts). */
+export const findingsIds: IdVocabulary = {};

@@ -1,0 +1,4 @@
+import type { IdVocabulary } from "../../kit/ids";
+
+/** Forms ids (see kit/ids.ts). */
+export const formsIds: IdVocabulary = {};

@@ -1,0 +1,4 @@
+import type { IdVocabulary } from "../../kit/ids";
+
+/** Inventory ids (see kit/ids.ts). */
+export const inventoryIds: IdVocabulary = {};

@@ -1,0 +1,4 @@
+import type { IdVocabulary } from "../../kit/ids";
+
+/** Payroll ids (see kit/ids.ts). */
+export const payrollIds: IdVocabulary = {};

@@ -1,0 +1,4 @@
+import type { IdVocabulary } from "../../kit/ids";
+
+/** Pricebook ids (see kit/ids.ts). */
+export const pricebookIds: IdVocabulary = {};

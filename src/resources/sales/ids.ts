@@ -1,0 +1,4 @@
+import type { IdVocabulary } from "../../kit/ids";
+
+/** Sales & Estimates ids (see kit/ids.ts). */
+export const salesIds: IdVocabulary = {};

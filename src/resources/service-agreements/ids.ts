@@ -1,0 +1,4 @@
+import type { IdVocabulary } from "../../kit/ids";
+
+/** Service Agreements ids (see kit/ids.ts). */
+export const serviceAgreementsIds: IdVocabulary = {};

@@ -1,0 +1,4 @@
+import type { IdVocabulary } from "../../kit/ids";
+
+/** Task Management ids (see kit/ids.ts). */
+export const taskmanagementIds: IdVocabulary = {};

@@ -1,0 +1,4 @@
+import type { IdVocabulary } from "../../kit/ids";
+
+/** Telecom ids (see kit/ids.ts). */
+export const telecomIds: IdVocabulary = {};

@@ -1,0 +1,4 @@
+import type { IdVocabulary } from "../../kit/ids";
+
+/** Timesheets ids (see kit/ids.ts). */
+export const timesheetsIds: IdVocabulary = {};
