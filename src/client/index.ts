@@ -6,7 +6,8 @@ import { resolveConnection, type ResolvedConnection } from "../connection";
 import operationTable from "../generated/operations.json";
 import { InputError, connectionError, redact, toConnectionError, toServiceTitanError } from "./errors";
 import { acquireSlot, tenantWindowKey } from "./rateLimit";
-import { isRetryable, retryDelayMs } from "./retry";
+import { alreadyDone } from "./idempotency";
+import { isRetryable, mayHaveActed, noteFailedAttempt, retryDelayMs } from "./retry";
 import { canFetchTokens, ownAccessToken } from "./token";
 
 /** "VERB /module/v2/tenant/{tenant}/…" exactly as the vendored specs declare it (generated, so a typo fails to compile). */
@@ -104,6 +105,8 @@ export const createClient = (connection: Connection, options: ClientOptions = {}
   const log = (message: string): void => {
     if (options.debug) (logger.debug ?? logger.info)?.(redact(message, secrets()));
   };
+  /** Worth a line whether or not debug is on. */
+  const note = (message: string): void => (logger.info ?? logger.warn)?.(redact(message, secrets()));
 
   // The platform's token until ServiceTitan rejects it, then tokens of our own (client credentials).
   let platformToken = resolved.platformToken;
@@ -135,8 +138,10 @@ export const createClient = (connection: Connection, options: ClientOptions = {}
       retryCondition: isRetryable,
       retryDelay: retryDelayMs,
       shouldResetTimeout: true,
-      onRetry: (count, error, config) =>
-        log(`retry ${count} of ${String(config.method).toUpperCase()} ${config.url} after ${error.response?.status ?? error.code}`),
+      onRetry: (count, error, config) => {
+        noteFailedAttempt(error, config);
+        log(`retry ${count} of ${String(config.method).toUpperCase()} ${config.url} after ${error.response?.status ?? error.code}`);
+      },
     },
   });
   // A redirect to another host (attachment downloads answer 302) must not carry the app key; axios drops Authorization itself.
@@ -167,8 +172,11 @@ export const createClient = (connection: Connection, options: ClientOptions = {}
     return response;
   });
 
-  /** Sends a request through the whole pipeline and shapes any failure. */
-  const send = async (config: AxiosRequestConfig, subject?: string): Promise<AxiosResponse> => {
+  /**
+   * Sends a request through the whole pipeline and shapes any failure. `operation` (when the request is one of the
+   * specs') lets a retry that meets its own first attempt's effect count as success (see idempotency.ts).
+   */
+  const send = async (config: AxiosRequestConfig, subject?: string, operation?: OperationKey): Promise<AxiosResponse> => {
     const request = `${String(config.method ?? "GET").toUpperCase()} ${config.url}`;
     accessToken ??= await useToken();
     try {
@@ -186,6 +194,20 @@ export const createClient = (connection: Connection, options: ClientOptions = {}
         }
       }
       const shaped = toServiceTitanError(failure, { request, subject, secrets: secrets(), timeoutMs: resolved.timeoutMs });
+      const failedConfig = isAxiosError(failure) ? failure.config : undefined;
+      // Reads change nothing: only a retried write (DELETE, PUT) can meet its own first attempt's effect.
+      const earlier = /^(GET|HEAD|OPTIONS) /.test(request) ? undefined : mayHaveActed(failedConfig);
+      if (earlier) {
+        const done = operation && alreadyDone(operation, shaped);
+        if (done) {
+          note(
+            `${request}: the first attempt (answered ${earlier}) ${done}; the retry's ${shaped.status} confirms it, so this is a success.`,
+          );
+          // What a successful call of these operations returns: an empty answer.
+          return { status: 200, statusText: "OK", data: "", headers: {}, config: failedConfig } as AxiosResponse;
+        }
+        shaped.message += ` Note: an earlier attempt answered ${earlier} and may have been carried out by ServiceTitan; check before running it again.`;
+      }
       if (shaped.status === 401 || shaped.status === 403) throw toConnectionError(connection, shaped, resolved.tenant);
       throw shaped;
     }
@@ -207,6 +229,7 @@ export const createClient = (connection: Connection, options: ClientOptions = {}
         maxRedirects: args.maxRedirects,
       },
       args.subject,
+      operation,
     );
   };
 
