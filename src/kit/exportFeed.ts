@@ -5,6 +5,7 @@ import { InputError, ServiceTitanError } from "../client/errors";
 import { exportPages } from "../client/paging";
 import { exampleOf } from "../examples";
 import { toBoolean } from "../inputs";
+import { registerExportAction } from "./exportLinks";
 import { filterInputFor } from "./listAction";
 import { inQuery, operationAction, type Params, type Values } from "./operationAction";
 
@@ -94,7 +95,13 @@ export const exportAction = (feed: ExportFeed) => {
 
 /** Every feed of a table as actions keyed exportJobs, exportCustomers, … */
 export const exportActions = (feeds: readonly ExportFeed[]) =>
-  Object.fromEntries(feeds.map((feed) => [exportActionKey(feed), exportAction(feed)]));
+  Object.fromEntries(
+    feeds.map((feed) => {
+      // List actions name the Export action of their records when Fetch All could not read a consistent list.
+      registerExportAction(feed.operation, exportActionKey(feed), `Export ${feed.label}`);
+      return [exportActionKey(feed), exportAction(feed)];
+    }),
+  );
 
 // ---- Reading a feed for the trigger ------------------------------------------------------------------------------
 

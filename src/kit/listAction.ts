@@ -16,6 +16,7 @@ import {
   stringInput,
   switchInput,
 } from "../inputs";
+import { exportActionFor } from "./exportLinks";
 import { clientFor, inQuery, mergedIntoQuery, operationAction, placeParams, type Params, type Values } from "./operationAction";
 
 const PAGING = new Set(["page", "pageSize", "includeTotal"]);
@@ -175,12 +176,14 @@ export const listAction = (spec: ListActionSpec) => {
       }
       if (page !== undefined)
         throw new InputError("Page", "cannot be combined with Fetch All (which starts at page 1 and reads every page).");
-      const { records, capped, totalCount } = await collectList(client, spec.operation, placed, {
+      const { records, capped, totalCount, complete, incompleteReason } = await collectList(client, spec.operation, placed, {
         maxRecords: maxRecords as number | undefined,
         pageSize: pageSize as number | undefined,
       });
-      // Same envelope as one page, so downstream steps work either way, plus how many came back and whether the cap
-      // cut it. The pager asks for the total anyway, so it is returned whether or not Include Total was set.
+      // Same envelope as one page, so downstream steps work either way, plus how many came back, whether the cap
+      // cut it, and whether it is the whole list (offset paging cannot promise that while the list changes). The
+      // pager asks for the total anyway, so it is returned whether or not Include Total was set.
+      const feed = exportActionFor(spec.operation);
       return {
         page: 1,
         pageSize: records.length,
@@ -189,6 +192,15 @@ export const listAction = (spec: ListActionSpec) => {
         data: records,
         recordCount: records.length,
         capped,
+        complete,
+        ...(incompleteReason
+          ? {
+              incompleteReason:
+                capped || !feed
+                  ? incompleteReason
+                  : `${incompleteReason} For a consistent copy use the ${feed.label} (${feed.key}) action, which reads ServiceTitan's change feed.`,
+            }
+          : {}),
       };
     },
   });
