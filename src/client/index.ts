@@ -1,10 +1,10 @@
 import type { Connection } from "@prismatic-io/spectral";
 import { createClient as createHttpClient } from "@prismatic-io/spectral/dist/clients/http";
 import type { AxiosAdapter, AxiosRequestConfig, AxiosResponse } from "axios";
-import { getAdapter, isAxiosError } from "axios";
+import axios, { getAdapter, isAxiosError } from "axios";
 import { resolveConnection, type ResolvedConnection } from "../connection";
 import operationTable from "../generated/operations.json";
-import { InputError, connectionError, redact, toConnectionError, toServiceTitanError } from "./errors";
+import { InputError, connectionError, foreignHostOf, redact, safeUrls, toConnectionError, toServiceTitanError } from "./errors";
 import { acquireSlot, tenantWindowKey } from "./rateLimit";
 import { alreadyDone } from "./idempotency";
 import { isRetryable, mayHaveActed, noteFailedAttempt, retryDelayMs } from "./retry";
@@ -102,11 +102,13 @@ export const createClient = (connection: Connection, options: ClientOptions = {}
   const tokens = new Set<string>();
   const secrets = () => [resolved.clientSecret, resolved.applicationKey, resolved.platformToken, ...tokens];
   const logger = options.logger ?? {};
+  // Log lines carry no secret and no other host's signed query string.
+  const clean = (message: string) => safeUrls(redact(message, secrets()), resolved.apiHost);
   const log = (message: string): void => {
-    if (options.debug) (logger.debug ?? logger.info)?.(redact(message, secrets()));
+    if (options.debug) (logger.debug ?? logger.info)?.(clean(message));
   };
   /** Worth a line whether or not debug is on. */
-  const note = (message: string): void => (logger.info ?? logger.warn)?.(redact(message, secrets()));
+  const note = (message: string): void => (logger.info ?? logger.warn)?.(clean(message));
 
   // The platform's token until ServiceTitan rejects it, then tokens of our own (client credentials).
   let platformToken = resolved.platformToken;
@@ -183,7 +185,8 @@ export const createClient = (connection: Connection, options: ClientOptions = {}
       return await http.request(config);
     } catch (error) {
       let failure = error;
-      if (isAxiosError(error) && error.response?.status === 401) {
+      // Only ServiceTitan's own 401 is about our token; a host reached through a redirect has its own reasons.
+      if (isAxiosError(error) && error.response?.status === 401 && !foreignHostOf(error, resolved.apiHost)) {
         // Token expired or revoked: replace the token this attempt carried (concurrent callers share one fetch) and
         // try once more.
         accessToken = await useToken(tokenOf(error.config) ?? accessToken);
@@ -193,7 +196,13 @@ export const createClient = (connection: Connection, options: ClientOptions = {}
           failure = retryError;
         }
       }
-      const shaped = toServiceTitanError(failure, { request, subject, secrets: secrets(), timeoutMs: resolved.timeoutMs });
+      const shaped = toServiceTitanError(failure, {
+        request,
+        subject,
+        secrets: secrets(),
+        timeoutMs: resolved.timeoutMs,
+        apiHost: resolved.apiHost,
+      });
       const failedConfig = isAxiosError(failure) ? failure.config : undefined;
       // Reads change nothing: only a retried write (DELETE, PUT) can meet its own first attempt's effect.
       const earlier = /^(GET|HEAD|OPTIONS) /.test(request) ? undefined : mayHaveActed(failedConfig);
@@ -208,7 +217,9 @@ export const createClient = (connection: Connection, options: ClientOptions = {}
         }
         shaped.message += ` Note: an earlier attempt answered ${earlier} and may have been carried out by ServiceTitan; check before running it again.`;
       }
-      if (shaped.status === 401 || shaped.status === 403) throw toConnectionError(connection, shaped, resolved.tenant);
+      // ServiceTitan's own 401/403 mean the connection is misconfigured; another host's are ordinary errors.
+      if ((shaped.status === 401 || shaped.status === 403) && !shaped.foreignHost)
+        throw toConnectionError(connection, shaped, resolved.tenant);
       throw shaped;
     }
   };
@@ -242,5 +253,23 @@ export const createClient = (connection: Connection, options: ClientOptions = {}
     call,
     /** Any request on the API host (Raw Request): same auth, rate limit, retries and error shaping. */
     raw: (config: AxiosRequestConfig) => send(config),
+    /**
+     * A request to another host that ServiceTitan redirected to (a signed file-storage link): sent without the
+     * token and app key, logged like the others, and a failure names that host with its signed query hidden.
+     */
+    external: async (config: AxiosRequestConfig): Promise<AxiosResponse> => {
+      const request = `${String(config.method ?? "GET").toUpperCase()} ${config.url}`;
+      log(`→ ${request}`);
+      try {
+        const response = await axios.request({ timeout: resolved.timeoutMs, ...config });
+        log(`← ${response.status} ${request}`);
+        return response;
+      } catch (error) {
+        const context = { request, secrets: secrets(), timeoutMs: resolved.timeoutMs, apiHost: resolved.apiHost };
+        const shaped = toServiceTitanError(error, context);
+        log(`← ${shaped.status ?? "no answer"} ${request}`);
+        throw shaped;
+      }
+    },
   };
 };

@@ -1,5 +1,4 @@
 import { action, input, util, type InputFieldDefinition } from "@prismatic-io/spectral";
-import axios from "axios";
 import FormData from "form-data";
 import { buildPath, buildQuery, type OperationKey, type ServiceTitanClient } from "../../client";
 import { InputError, ServiceTitanError } from "../../client/errors";
@@ -186,7 +185,7 @@ const download = async (client: ServiceTitanClient, path: string): Promise<{ dat
       ).toString();
       response = sameOrigin(target, client.apiHost)
         ? await client.raw({ method: "GET", url: target, ...binary })
-        : await axios.get(target, { ...binary, timeout: 60_000 });
+        : await client.external({ method: "GET", url: target, ...binary });
     }
     const contentType = String(response.headers["content-type"] ?? "application/octet-stream");
     return { data: Buffer.from(response.data as ArrayBuffer), contentType };
