@@ -164,15 +164,22 @@ export const createClient = (connection: Connection, options: ClientOptions = {}
   };
   http.interceptors.request.use((config) => {
     if (accessToken) config.headers.Authorization = `Bearer ${accessToken}`;
-    log(
-      `→ ${String(config.method).toUpperCase()} ${config.url}${config.params ? ` ${new URLSearchParams(config.params).toString()}` : ""}`,
-    );
+    const query = config.params ? new URLSearchParams(config.params).toString() : "";
+    log(`→ ${String(config.method).toUpperCase()} ${config.url}${query ? ` ${query}` : ""}`);
     return config;
   });
-  http.interceptors.response.use((response) => {
-    log(`← ${response.status} ${String(response.config.method).toUpperCase()} ${response.config.url}`);
-    return response;
-  });
+  // Registered after axios-retry's: a failure is logged once, as it finally ends (retries log their own line).
+  http.interceptors.response.use(
+    (response) => {
+      log(`← ${response.status} ${String(response.config.method).toUpperCase()} ${response.config.url}`);
+      return response;
+    },
+    (error) => {
+      const config = isAxiosError(error) ? error.config : undefined;
+      log(`← ${error?.response?.status ?? error?.code ?? "no answer"} ${String(config?.method).toUpperCase()} ${config?.url}`);
+      return Promise.reject(error);
+    },
+  );
 
   /**
    * Sends a request through the whole pipeline and shapes any failure. `operation` (when the request is one of the

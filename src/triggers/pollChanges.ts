@@ -85,7 +85,9 @@ export const pollChangesTrigger = pollingTrigger({
       );
     const cursor = (payload as TriggerPayload<Cursor>).paginationState;
     const stored = cursor?.state ?? (context.polling.getState() as FeedState);
-    const { changes, state, more } = await readChanges(clientFor(params.connection, context), feed, stored, {
+    // Global debug reaches a trigger both through its context and its payload.
+    const client = clientFor(params.connection, { logger: context.logger, globalDebug: context.debug?.enabled || payload.globalDebug });
+    const { changes, state, more } = await readChanges(client, feed, stored, {
       maxRecords: params.maxRecordsPerRun ?? DEFAULT_MAX_RECORDS_PER_RUN,
       includeRecentChanges: Boolean(params.includeRecentChanges),
       lookBack: params.lookBackDate,
