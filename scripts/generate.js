@@ -266,7 +266,11 @@ async function main() {
           ? Object.entries(bodyTarget.properties).map(([name, property]) => {
               const described = resolve(doc, property) || {};
               const inner = described.oneOf || described.anyOf ? resolve(doc, (described.oneOf || described.anyOf)[0]) || {} : described;
-              const field = { name, required: (bodyTarget.required || []).includes(name), ...describeType(compactor, doc, source, property) };
+              const field = {
+                name,
+                required: (bodyTarget.required || []).includes(name),
+                ...describeType(compactor, doc, source, property),
+              };
               if (field.type === "string" && inner.type === "object") field.type = "object";
               if (!inner.type && inner.properties) field.type = "object";
               field.description = cleanText(property.description || described.description || inner.description);

@@ -506,11 +506,13 @@ const invokeEntry = async ({ component, entry, params, connection, debug, logger
   const harness = createHarness(component);
   const connectionKey = connectionInputKey(entry);
   const all = connectionKey ? { [connectionKey]: connection, ...params } : params;
-  const noop = () => undefined;
-  const context = { logger, debug: { enabled: Boolean(debug), timeElapsed: { mark: noop, measure: noop }, memoryUsage: noop } };
+  // Prismatic's debug switch reaches a step as globalDebug (spectral derives context.debug from it); data sources
+  // and trigger payloads carry it too.
+  const globalDebug = Boolean(debug);
+  const context = { logger, globalDebug };
   if (entry.kind === "action") return { kind: "action", result: await harness.action(entry.key, all, context) };
-  if (entry.kind === "data source") return { kind: "data source", result: await harness.dataSource(entry.key, all, { logger }) };
-  return { kind: "trigger", result: await harness.trigger(entry.key, payload, all, { ...context, instanceState }) };
+  if (entry.kind === "data source") return { kind: "data source", result: await harness.dataSource(entry.key, all, context) };
+  return { kind: "trigger", result: await harness.trigger(entry.key, { ...payload, globalDebug }, all, { ...context, instanceState }) };
 };
 
 /** What a builder's next step would see: an action's data, a data source's result, a trigger's records. */

@@ -121,10 +121,27 @@ export interface ResolvedConnection {
 const text = (value: unknown): string => (value === undefined || value === null ? "" : String(value).trim());
 const stripSlash = (url: string) => url.replace(/\/+$/, "");
 
+// Host names ignore letter case, and so does this comparison (HTTPS://Auth-Integration.… is still integration).
+const sameUrl = (a: string, b: string) => stripSlash(a).toLowerCase() === stripSlash(b).toLowerCase();
 const environmentOfTokenUrl = (url: string): EnvironmentName | undefined =>
-  (Object.keys(ENVIRONMENTS) as EnvironmentName[]).find((env) => stripSlash(ENVIRONMENTS[env].tokenUrl) === stripSlash(url));
+  (Object.keys(ENVIRONMENTS) as EnvironmentName[]).find((env) => sameUrl(ENVIRONMENTS[env].tokenUrl, url));
 const environmentOfApiHost = (url: string): EnvironmentName | undefined =>
-  (Object.keys(ENVIRONMENTS) as EnvironmentName[]).find((env) => ENVIRONMENTS[env].apiHost === stripSlash(url));
+  (Object.keys(ENVIRONMENTS) as EnvironmentName[]).find((env) => sameUrl(ENVIRONMENTS[env].apiHost, url));
+
+/** The largest tenant id ServiceTitan can have (tenant ids are 64-bit integers). */
+const MAX_TENANT = BigInt("9223372036854775807");
+
+/** http:// sends the client secret (token URL) or the token and app key (API host) in clear: only this machine may. */
+const isClearTextOffMachine = (url: string): boolean => {
+  try {
+    const { protocol, hostname } = new URL(url);
+    const loopback =
+      hostname === "localhost" || hostname.endsWith(".localhost") || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
+    return protocol === "http:" && !loopback;
+  } catch {
+    return false; // not a URL at all: the format check says so
+  }
+};
 
 /** Validates the connection's fields and derives hosts; throws a ConnectionError that says what to change. */
 export const resolveConnection = (connection: Connection): ResolvedConnection => {
@@ -140,9 +157,9 @@ export const resolveConnection = (connection: Connection): ResolvedConnection =>
   const environment = environmentText as EnvironmentName;
 
   const tenant = text(fields.tenant);
-  if (!/^\d+$/.test(tenant)) {
+  if (!/^\d+$/.test(tenant) || BigInt(tenant) > MAX_TENANT) {
     fail(
-      `Tenant ID must be the numeric ServiceTitan tenant id (digits only, e.g. 123456789); "${tenant}" is not. ` +
+      `Tenant ID must be the numeric ServiceTitan tenant id (digits only, at most ${MAX_TENANT}, e.g. 123456789); "${tenant}" is not. ` +
         "Find it in ServiceTitan under Settings → Integrations → API Application Access.",
     );
   }
@@ -150,6 +167,12 @@ export const resolveConnection = (connection: Connection): ResolvedConnection =>
   const tokenUrl = stripSlash(text(fields.tokenUrl) || ENVIRONMENTS[environment].tokenUrl);
   if (!/^https?:\/\/[^/\s]+\S*$/i.test(tokenUrl)) {
     fail(`Token URL must be a URL such as ${ENVIRONMENTS[environment].tokenUrl}; "${tokenUrl}" is not. Pick one from the list.`);
+  }
+  if (isClearTextOffMachine(tokenUrl)) {
+    fail(
+      `Token URL must use https:// (the Client Secret is sent to it); ${tokenUrl} would send it in clear. ` +
+        `Use ${ENVIRONMENTS[environment].tokenUrl}. Only a local simulator on this machine (localhost, 127.0.0.1) may use http://.`,
+    );
   }
   const tokenEnvironment = environmentOfTokenUrl(tokenUrl);
   if (tokenEnvironment && tokenEnvironment !== environment) {
@@ -163,6 +186,12 @@ export const resolveConnection = (connection: Connection): ResolvedConnection =>
   const override = stripSlash(text(fields.baseUrl));
   if (override && !/^https?:\/\/[^/]+/i.test(override)) {
     fail(`API Base URL Override must be an http(s) URL such as https://proxy.example.com; "${override}" is not.`);
+  }
+  if (override && isClearTextOffMachine(override)) {
+    fail(
+      `API Base URL Override must use https:// (the access token and Application Key go with every request); ${override} would send them in clear. ` +
+        "Only a local simulator on this machine (localhost, 127.0.0.1) may use http://.",
+    );
   }
   const hostEnvironment = override ? environmentOfApiHost(override) : undefined;
   if (hostEnvironment && hostEnvironment !== environment) {

@@ -31,11 +31,75 @@ export class ServiceTitanError extends Error {
     readonly fieldErrors: Record<string, string[]>,
     readonly traceId: string | undefined,
     readonly request: string,
+    /** The host that answered when it was not ServiceTitan's (a file storage reached through a redirect). */
+    readonly foreignHost?: string,
   ) {
     super(message);
     this.name = "ServiceTitanError";
   }
 }
+
+/** ServiceTitan's hosts: any *.servicetitan.io, plus the connection's API host (a proxy or the local sandbox). */
+const isServiceTitanUrl = (url: URL, apiHost?: string): boolean => {
+  if (url.hostname === "servicetitan.io" || url.hostname.endsWith(".servicetitan.io")) return true;
+  try {
+    return apiHost !== undefined && new URL(apiHost).origin === url.origin;
+  } catch {
+    return false;
+  }
+};
+
+const parseUrl = (text: string): URL | undefined => {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * A URL fit for a message or log line: another host's query string is hidden, because that is where a signed
+ * storage link carries its signature (sig=, X-Amz-Signature= …).
+ */
+export const safeUrl = (text: string, apiHost?: string): string => {
+  const url = parseUrl(text);
+  if (!url || !url.search || isServiceTitanUrl(url, apiHost)) return text;
+  return `${url.origin}${url.pathname}?[redacted]`;
+};
+
+/** Every absolute URL in a text made safe (see safeUrl). */
+export const safeUrls = (text: string, apiHost?: string): string =>
+  text.replace(/https?:\/\/[^\s"'<>()]+/g, (match) => {
+    const [, url, punctuation] = /^(.*?)([.,:;!?]*)$/.exec(match)!; // "…/file?sig=x:" ends a sentence, not the URL
+    return `${safeUrl(url, apiHost)}${punctuation}`;
+  });
+
+/** The values of another host's query string: an error body may echo them (a storage service quoting the signature). */
+const queryValuesOf = (text: string | undefined, apiHost?: string): string[] => {
+  const url = text ? parseUrl(text) : undefined;
+  if (!url || !url.search || isServiceTitanUrl(url, apiHost)) return [];
+  return [url.search.slice(1), ...[...url.searchParams.values()].filter((value) => value.length >= 8)];
+};
+
+/** The absolute URL that answered a request: the last hop when axios followed redirects, else the one asked. */
+export const answeredUrl = (error: unknown): string | undefined => {
+  if (!isAxiosError(error)) return undefined;
+  const request = (error.response?.request ?? error.request) as { res?: { responseUrl?: string } } | undefined;
+  if (request?.res?.responseUrl) return request.res.responseUrl;
+  const { baseURL, url } = error.config ?? {};
+  if (!url) return undefined;
+  try {
+    return new URL(url, baseURL).toString();
+  } catch {
+    return undefined;
+  }
+};
+
+/** The host (host:port) of the answering URL when it is not ServiceTitan's, else undefined. */
+export const foreignHostOf = (error: unknown, apiHost?: string): string | undefined => {
+  const url = parseUrl(answeredUrl(error) ?? "");
+  return url && !isServiceTitanUrl(url, apiHost) ? url.host : undefined;
+};
 
 /**
  * A ConnectionError (Prismatic flags the instance's connection as misconfigured). Its `connection` holds the client
@@ -84,12 +148,24 @@ export interface ErrorContext {
   subject?: string;
   secrets: Array<string | undefined>;
   timeoutMs?: number;
+  /** The connection's API host: answers from any other host (redirect targets) are named as such. */
+  apiHost?: string;
 }
 
 /** Turns whatever a call threw into a ServiceTitanError whose message a low-code builder can act on. */
 export const toServiceTitanError = (error: unknown, context: ErrorContext): ServiceTitanError => {
   if (error instanceof ServiceTitanError) return error;
-  const clean = (text: string) => redact(text, context.secrets);
+  const { apiHost } = context;
+  // Another host's signed query (and its values, which its error body may quote) never reaches the message.
+  const answered = answeredUrl(error);
+  const hidden = [...queryValuesOf(answered, apiHost), ...queryValuesOf(context.request.split(" ")[1], apiHost)];
+  const clean = (text: string) => safeUrls(redact(redact(text, hidden), context.secrets), apiHost);
+  const request = clean(context.request);
+  const foreignHost = foreignHostOf(error, apiHost);
+  const redirected = foreignHost !== undefined && answered !== undefined && !context.request.includes(new URL(answered).origin);
+  const who = foreignHost
+    ? `The host ${foreignHost} (not ServiceTitan${redirected ? "; reached through a redirect" : ""})`
+    : "ServiceTitan";
   if (!isAxiosError(error) || !error.response) {
     const code = isAxiosError(error) ? error.code : undefined;
     const reason =
@@ -97,12 +173,13 @@ export const toServiceTitanError = (error: unknown, context: ErrorContext): Serv
         ? `no answer within ${Math.round((context.timeoutMs ?? 0) / 1000)} s (client timeout; raise "Request Timeout (seconds)" on the connection if ServiceTitan needs longer)`
         : `network error${code ? ` ${code}` : ""}: ${(error as Error)?.message ?? String(error)}`;
     return new ServiceTitanError(
-      clean(`ServiceTitan request ${context.request} failed: ${reason}`),
+      clean(`${foreignHost ? `Request to ${foreignHost} (not ServiceTitan)` : "ServiceTitan request"} ${request} failed: ${reason}`),
       undefined,
       undefined,
       {},
       undefined,
-      context.request,
+      request,
+      foreignHost,
     );
   }
   const { status, statusText } = error.response;
@@ -110,9 +187,9 @@ export const toServiceTitanError = (error: unknown, context: ErrorContext): Serv
   const fields = fieldMessages(problem.errors);
   const title = problem.title ?? statusText;
   const parts = [
-    status === 404 && context.subject
-      ? `${context.subject} was not found in ServiceTitan (404 for ${context.request})`
-      : `ServiceTitan answered ${status}${statusText ? ` ${statusText}` : ""} for ${context.request}`,
+    status === 404 && context.subject && !foreignHost
+      ? `${context.subject} was not found in ServiceTitan (404 for ${request})`
+      : `${who} answered ${status}${statusText ? ` ${statusText}` : ""} for ${request}${redirected ? ` (redirected to ${answered})` : ""}`,
   ];
   if (title) parts.push(`: ${title}`);
   const fieldText = Object.entries(fields)
@@ -128,7 +205,8 @@ export const toServiceTitanError = (error: unknown, context: ErrorContext): Serv
     title ? clean(title) : undefined,
     cleanFields,
     problem.traceId === undefined ? undefined : clean(String(problem.traceId)),
-    context.request,
+    request,
+    foreignHost,
   );
 };
 

@@ -1,12 +1,13 @@
 import type { Connection } from "@prismatic-io/spectral";
 import { createClient as createHttpClient } from "@prismatic-io/spectral/dist/clients/http";
 import type { AxiosAdapter, AxiosRequestConfig, AxiosResponse } from "axios";
-import { getAdapter, isAxiosError } from "axios";
+import axios, { getAdapter, isAxiosError } from "axios";
 import { resolveConnection, type ResolvedConnection } from "../connection";
-import { connectionError, redact, toConnectionError, toServiceTitanError } from "./errors";
+import { connectionError, foreignHostOf, redact, safeUrls, toConnectionError, toServiceTitanError } from "./errors";
 import { operations, type OperationKey } from "./operations";
 import { acquireSlot, tenantWindowKey } from "./rateLimit";
-import { isRetryable, retryDelayMs } from "./retry";
+import { alreadyDone } from "./idempotency";
+import { isRetryable, mayHaveActed, noteFailedAttempt, retryDelayMs } from "./retry";
 import { canFetchTokens, ownAccessToken } from "./token";
 import { checkBody, checkPath, checkQuery } from "./validate";
 
@@ -70,9 +71,13 @@ export const createClient = (connection: Connection, options: ClientOptions = {}
   const tokens = new Set<string>();
   const secrets = () => [resolved.clientSecret, resolved.applicationKey, resolved.platformToken, ...tokens];
   const logger = options.logger ?? {};
+  // Log lines carry no secret and no other host's signed query string.
+  const clean = (message: string) => safeUrls(redact(message, secrets()), resolved.apiHost);
   const log = (message: string): void => {
-    if (options.debug) (logger.debug ?? logger.info)?.(redact(message, secrets()));
+    if (options.debug) (logger.debug ?? logger.info)?.(clean(message));
   };
+  /** Worth a line whether or not debug is on. */
+  const note = (message: string): void => (logger.info ?? logger.warn)?.(clean(message));
 
   // The platform's token until ServiceTitan rejects it, then tokens of our own (client credentials).
   let platformToken = resolved.platformToken;
@@ -104,8 +109,10 @@ export const createClient = (connection: Connection, options: ClientOptions = {}
       retryCondition: isRetryable,
       retryDelay: retryDelayMs,
       shouldResetTimeout: true,
-      onRetry: (count, error, config) =>
-        log(`retry ${count} of ${String(config.method).toUpperCase()} ${config.url} after ${error.response?.status ?? error.code}`),
+      onRetry: (count, error, config) => {
+        noteFailedAttempt(error, config);
+        log(`retry ${count} of ${String(config.method).toUpperCase()} ${config.url} after ${error.response?.status ?? error.code}`);
+      },
     },
   });
   // A redirect to another host (attachment downloads answer 302) must not carry the app key; axios drops Authorization itself.
@@ -126,25 +133,36 @@ export const createClient = (connection: Connection, options: ClientOptions = {}
   };
   http.interceptors.request.use((config) => {
     if (accessToken) config.headers.Authorization = `Bearer ${accessToken}`;
-    log(
-      `→ ${String(config.method).toUpperCase()} ${config.url}${config.params ? ` ${new URLSearchParams(config.params).toString()}` : ""}`,
-    );
+    const query = config.params ? new URLSearchParams(config.params).toString() : "";
+    log(`→ ${String(config.method).toUpperCase()} ${config.url}${query ? ` ${query}` : ""}`);
     return config;
   });
-  http.interceptors.response.use((response) => {
-    log(`← ${response.status} ${String(response.config.method).toUpperCase()} ${response.config.url}`);
-    return response;
-  });
+  // Registered after axios-retry's: a failure is logged once, as it finally ends (retries log their own line).
+  http.interceptors.response.use(
+    (response) => {
+      log(`← ${response.status} ${String(response.config.method).toUpperCase()} ${response.config.url}`);
+      return response;
+    },
+    (error) => {
+      const config = isAxiosError(error) ? error.config : undefined;
+      log(`← ${error?.response?.status ?? error?.code ?? "no answer"} ${String(config?.method).toUpperCase()} ${config?.url}`);
+      return Promise.reject(error);
+    },
+  );
 
-  /** Sends a request through the whole pipeline and shapes any failure. */
-  const send = async (config: AxiosRequestConfig, subject?: string): Promise<AxiosResponse> => {
+  /**
+   * Sends a request through the whole pipeline and shapes any failure. `operation` (when the request is one of the
+   * specs') lets a retry that meets its own first attempt's effect count as success (see idempotency.ts).
+   */
+  const send = async (config: AxiosRequestConfig, subject?: string, operation?: OperationKey): Promise<AxiosResponse> => {
     const request = `${String(config.method ?? "GET").toUpperCase()} ${config.url}`;
     accessToken ??= await useToken();
     try {
       return await http.request(config);
     } catch (error) {
       let failure = error;
-      if (isAxiosError(error) && error.response?.status === 401) {
+      // Only ServiceTitan's own 401 is about our token; a host reached through a redirect has its own reasons.
+      if (isAxiosError(error) && error.response?.status === 401 && !foreignHostOf(error, resolved.apiHost)) {
         // Token expired or revoked: replace the token this attempt carried (concurrent callers share one fetch) and
         // try once more.
         accessToken = await useToken(tokenOf(error.config) ?? accessToken);
@@ -154,8 +172,30 @@ export const createClient = (connection: Connection, options: ClientOptions = {}
           failure = retryError;
         }
       }
-      const shaped = toServiceTitanError(failure, { request, subject, secrets: secrets(), timeoutMs: resolved.timeoutMs });
-      if (shaped.status === 401 || shaped.status === 403) throw toConnectionError(connection, shaped, resolved.tenant);
+      const shaped = toServiceTitanError(failure, {
+        request,
+        subject,
+        secrets: secrets(),
+        timeoutMs: resolved.timeoutMs,
+        apiHost: resolved.apiHost,
+      });
+      const failedConfig = isAxiosError(failure) ? failure.config : undefined;
+      // Reads change nothing: only a retried write (DELETE, PUT) can meet its own first attempt's effect.
+      const earlier = /^(GET|HEAD|OPTIONS) /.test(request) ? undefined : mayHaveActed(failedConfig);
+      if (earlier) {
+        const done = operation && alreadyDone(operation, shaped);
+        if (done) {
+          note(
+            `${request}: the first attempt (answered ${earlier}) ${done}; the retry's ${shaped.status} confirms it, so this is a success.`,
+          );
+          // What a successful call of these operations returns: an empty answer.
+          return { status: 200, statusText: "OK", data: "", headers: {}, config: failedConfig } as AxiosResponse;
+        }
+        shaped.message += ` Note: an earlier attempt answered ${earlier} and may have been carried out by ServiceTitan; check before running it again.`;
+      }
+      // ServiceTitan's own 401/403 mean the connection is misconfigured; another host's are ordinary errors.
+      if ((shaped.status === 401 || shaped.status === 403) && !shaped.foreignHost)
+        throw toConnectionError(connection, shaped, resolved.tenant);
       throw shaped;
     }
   };
@@ -179,6 +219,7 @@ export const createClient = (connection: Connection, options: ClientOptions = {}
         maxRedirects: args.maxRedirects,
       },
       args.subject,
+      operation,
     );
   };
 
@@ -191,5 +232,23 @@ export const createClient = (connection: Connection, options: ClientOptions = {}
     call,
     /** Any request on the API host (Raw Request): same auth, rate limit, retries and error shaping. */
     raw: (config: AxiosRequestConfig) => send(config),
+    /**
+     * A request to another host that ServiceTitan redirected to (a signed file-storage link): sent without the
+     * token and app key, logged like the others, and a failure names that host with its signed query hidden.
+     */
+    external: async (config: AxiosRequestConfig): Promise<AxiosResponse> => {
+      const request = `${String(config.method ?? "GET").toUpperCase()} ${config.url}`;
+      log(`→ ${request}`);
+      try {
+        const response = await axios.request({ timeout: resolved.timeoutMs, ...config });
+        log(`← ${response.status} ${request}`);
+        return response;
+      } catch (error) {
+        const context = { request, secrets: secrets(), timeoutMs: resolved.timeoutMs, apiHost: resolved.apiHost };
+        const shaped = toServiceTitanError(error, context);
+        log(`← ${shaped.status ?? "no answer"} ${request}`);
+        throw shaped;
+      }
+    },
   };
 };

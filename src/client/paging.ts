@@ -38,7 +38,14 @@ export interface PagingProgress {
   totalCount?: number;
   /** True when the cap stopped paging while more records remained. */
   capped: boolean;
+  /** Records that came back on a later page: the list moved while it was read. */
+  repeated: number;
+  /** Paging gave up while the server still said hasMore (pages kept bringing nothing new). */
+  stalled: boolean;
 }
+
+/** Pages in a row that bring no new record before paging gives up although the server says hasMore. */
+export const MAX_IDLE_PAGES = 3;
 
 export interface PageOptions<T = unknown> {
   /** Page size to ask for (default: the largest the operation allows; the server's echoed size is what counts). */
@@ -70,7 +77,7 @@ export async function* listPages<T>(
   if (!(cap > 0)) return;
   const keyOf = options.key ?? idOf;
   const seen = new Set<unknown>();
-  const progress: PagingProgress = { fetched: 0, capped: false };
+  const progress: PagingProgress = { fetched: 0, capped: false, repeated: 0, stalled: false };
 
   /** The page's records not yielded before, up to the cap. */
   const take = (page: ListPage<T>): T[] => {
@@ -78,7 +85,10 @@ export async function* listPages<T>(
     for (const record of page.data ?? []) {
       const key = keyOf(record);
       if (key !== undefined && key !== null) {
-        if (seen.has(key)) continue;
+        if (seen.has(key)) {
+          progress.repeated++;
+          continue;
+        }
         seen.add(key);
       }
       if (progress.fetched >= cap) {
@@ -132,25 +142,56 @@ export async function* listPages<T>(
       yield take(last);
     }
   }
-  // No total, or records were added while we paged: follow hasMore one page at a time. A page with nothing
-  // new ends it (a server that ignored `page` would otherwise repeat itself forever).
+  // No total, or records were added while we paged: follow hasMore one page at a time. A page with nothing new
+  // does not end it (records added at the front push whole pages of repeats down), but several in a row do: a
+  // server that ignored `page` would otherwise repeat itself forever. The result then says it stopped early.
+  let idle = 0;
   while (last.hasMore && progress.fetched < cap) {
     last = await fetchPage(++page, size);
     const kept = take(last);
-    if (!kept.length) break;
-    yield kept;
+    if (kept.length) {
+      idle = 0;
+      yield kept;
+    } else if (++idle >= MAX_IDLE_PAGES && last.hasMore) {
+      progress.stalled = true;
+      options.onPage?.({ ...progress });
+      return;
+    }
   }
 }
 
-/** All records of a list operation (distinct by `id`), whether `maxRecords` cut the list, and the server's total. */
+/**
+ * Why a Fetch All result may not be the whole list, or undefined when nothing suggests so. Offset paging over a list
+ * that changes while it is read repeats records (dropped) and skips others (lost): repeats, or fewer records than
+ * the total counted at the start, are the visible signs. Without a total, records that vanished leave no sign.
+ */
+export const incompleteReason = (progress: PagingProgress): string | undefined => {
+  const n = (value: number) => value.toLocaleString("en-US");
+  if (progress.capped) return `Max Records stopped the list at ${n(progress.fetched)} records.`;
+  if (progress.stalled)
+    return `Paging stopped after ${MAX_IDLE_PAGES} pages in a row brought no new record although ServiceTitan still said there were more.`;
+  const total = progress.totalCount;
+  const counted =
+    total !== undefined && progress.fetched !== total
+      ? `ServiceTitan counted ${n(total)} records at the start and ${n(progress.fetched)} were read`
+      : "";
+  const repeats = progress.repeated ? `${n(progress.repeated)} records came back on a later page` : "";
+  if (!counted && !repeats) return undefined;
+  return `The list changed while it was read (${[counted, repeats].filter(Boolean).join("; ")}): records may have been skipped, because pages are counted from the front of a list that moved.`;
+};
+
+/**
+ * All records of a list operation (distinct by `id`), whether `maxRecords` cut the list, the server's total, and
+ * whether the result can be taken as the whole list (`complete`, else `incompleteReason`).
+ */
 export const collectList = async <T>(
   client: ServiceTitanClient,
   operation: OperationKey,
   args: RequestArgs = {},
   options: PageOptions<T> = {},
-): Promise<{ records: T[]; capped: boolean; totalCount?: number }> => {
+): Promise<{ records: T[]; capped: boolean; totalCount?: number; complete: boolean; incompleteReason?: string }> => {
   const records: T[] = [];
-  let progress: PagingProgress = { fetched: 0, capped: false };
+  let progress: PagingProgress = { fetched: 0, capped: false, repeated: 0, stalled: false };
   const onPage = (p: PagingProgress) => {
     progress = p;
     options.onPage?.(p);
@@ -158,7 +199,8 @@ export const collectList = async <T>(
   for await (const page of listPages<T>(client, operation, args, { ...options, onPage })) {
     for (const record of page) records.push(record); // appends in place: no copying of what was collected so far
   }
-  return { records, capped: progress.capped, totalCount: progress.totalCount };
+  const reason = incompleteReason(progress);
+  return { records, capped: progress.capped, totalCount: progress.totalCount, complete: !reason, incompleteReason: reason };
 };
 
 /** Pages of an export feed from `from` (a continueFrom token or a date), following `continueFrom` while `hasMore`. */

@@ -1,4 +1,4 @@
-import type { AxiosError } from "axios";
+import type { AxiosError, AxiosRequestConfig } from "axios";
 import { exponentialDelay, retryAfter } from "axios-retry";
 import { retryAfterFromBody } from "./errors";
 
@@ -44,3 +44,21 @@ export const retryDelayMs = (retryNumber: number, error: AxiosError): number => 
   if (asked > 0) return Math.min(asked, MAX_RETRY_WAIT_MS) + Math.random() * 100;
   return Math.min(exponentialDelay(retryNumber, error, 250), 10_000);
 };
+
+/** Where a request's config remembers the first failure after which ServiceTitan may have acted. */
+const MAY_HAVE_ACTED = "serviceTitanMayHaveActed";
+
+/**
+ * Called before each retry: a 5xx or a lost answer may come after ServiceTitan carried the request out (a 429 never
+ * does), so the retry may meet the first attempt's effect. The config travels with every retry of the request.
+ */
+export const noteFailedAttempt = (error: AxiosError, config: AxiosRequestConfig): void => {
+  const status = error.response?.status;
+  const record = config as Record<string, unknown>;
+  if (status !== 429 && record[MAY_HAVE_ACTED] === undefined)
+    record[MAY_HAVE_ACTED] = status ? String(status) : (error.code ?? "no answer");
+};
+
+/** How an earlier attempt of this request failed after ServiceTitan may have acted ("503", "ECONNRESET"), if one did. */
+export const mayHaveActed = (config: AxiosRequestConfig | undefined): string | undefined =>
+  (config as Record<string, unknown> | undefined)?.[MAY_HAVE_ACTED] as string | undefined;

@@ -1,6 +1,6 @@
 import axios, { isAxiosError, type AxiosError } from "axios";
 import { createHash } from "crypto";
-import type { ResolvedConnection } from "../connection";
+import { ENVIRONMENTS, type ResolvedConnection } from "../connection";
 import { connectionError, redact, ServiceTitanError } from "./errors";
 import { retryDelayMs } from "./retry";
 
@@ -26,11 +26,17 @@ const cacheKey = (c: ResolvedConnection) => createHash("sha256").update(`${c.tok
 
 export const canFetchTokens = (c: ResolvedConnection): boolean => Boolean(c.clientId && c.clientSecret && c.tokenUrl);
 
+/** No such host, or nothing listening there: the Token URL is mistyped, not the service busy. */
+const UNREACHABLE = new Map([
+  ["ENOTFOUND", "no host of that name exists"],
+  ["ECONNREFUSED", "nothing answers at that address"],
+]);
+
 /** Throttled or briefly unavailable: worth another attempt, and not a reason to flag the connection as misconfigured. */
 const isTransient = (error: unknown): error is AxiosError => {
   if (!isAxiosError(error)) return false;
   const status = error.response?.status;
-  if (status === undefined) return error.code !== "ERR_CANCELED" && error.code !== "ERR_INVALID_URL";
+  if (status === undefined) return error.code !== "ERR_CANCELED" && error.code !== "ERR_INVALID_URL" && !UNREACHABLE.has(error.code ?? "");
   return status === 408 || status === 429 || status >= 500;
 };
 
@@ -83,6 +89,17 @@ const fetchToken = async (c: ResolvedConnection): Promise<CachedToken> => {
           {},
           undefined,
           `POST ${c.tokenUrl}`,
+        );
+      }
+      const code = isAxiosError(error) && !error.response ? (error.code ?? "") : "";
+      const unreachable = UNREACHABLE.get(code);
+      if (unreachable) {
+        throw connectionError(
+          c.connection,
+          redact(
+            `Could not reach the Token URL ${c.tokenUrl} (${code}: ${unreachable}). The Token URL looks wrong: pick production (${ENVIRONMENTS.production.tokenUrl}) or integration (${ENVIRONMENTS.integration.tokenUrl}) from the list, matching the Environment.`,
+            secrets,
+          ),
         );
       }
       throw connectionError(

@@ -24,7 +24,16 @@ import {
 } from "../inputs";
 import "../resources/ids"; // registers the id vocabulary (data only) before any input is derived
 import { idField, idFieldOfPath } from "./ids";
-import { inBody, inPath, inQuery, operationAction, type OperationActionSpec, type Param, type Params, type Values } from "./operationAction";
+import {
+  inBody,
+  inPath,
+  inQuery,
+  operationAction,
+  type OperationActionSpec,
+  type Param,
+  type Params,
+  type Values,
+} from "./operationAction";
 
 export interface FieldSpec extends ParamType {
   name: string;
@@ -155,7 +164,13 @@ export const derivedAction = (spec: DerivedActionSpec) => {
     ...(arrayBody
       ? {
           items: inBody(
-            jsonInput({ label: "Items", shape: "array", required: op.bodyRequired, comments: "The request's items as a JSON array.", example: "[]" }),
+            jsonInput({
+              label: "Items",
+              shape: "array",
+              required: op.bodyRequired,
+              comments: "The request's items as a JSON array.",
+              example: "[]",
+            }),
           ),
         }
       : bodyParams(spec.operation, tweaks, omit)),

@@ -5,6 +5,7 @@ import { InputError, ServiceTitanError } from "../client/errors";
 import { exportPages } from "../client/paging";
 import { exampleOf } from "../examples";
 import { toBoolean } from "../inputs";
+import { registerExportAction } from "./exportLinks";
 import { filterInputFor } from "./listAction";
 import { inQuery, operationAction, type Params, type Values } from "./operationAction";
 
@@ -94,7 +95,13 @@ export const exportAction = (feed: ExportFeed) => {
 
 /** Every feed of a table as actions keyed exportJobs, exportCustomers, … */
 export const exportActions = (feeds: readonly ExportFeed[]) =>
-  Object.fromEntries(feeds.map((feed) => [exportActionKey(feed), exportAction(feed)]));
+  Object.fromEntries(
+    feeds.map((feed) => {
+      // List actions name the Export action of their records when Fetch All could not read a consistent list.
+      registerExportAction(feed.operation, exportActionKey(feed), `Export ${feed.label}`);
+      return [exportActionKey(feed), exportAction(feed)];
+    }),
+  );
 
 // ---- Reading a feed for the trigger ------------------------------------------------------------------------------
 
@@ -144,7 +151,10 @@ export interface FeedState {
   from?: string;
   /** The first run found no position yet and is walking to the feed's end without delivering. */
   priming?: boolean;
-  /** Changes already delivered from the page at `from` when a run stopped inside it (at most one page's worth). */
+  /**
+   * Changes already taken from the page at `from` (at most one page's worth): when a run stopped inside it, or when
+   * the feed's position did not move past it (continueFrom equal to `from`, or empty), so it is read again.
+   */
   page?: string[];
   /** With includeRecentChanges: changes delivered lately, so a repeat is not delivered twice. Bounded: see RECENT_*. */
   recent?: string[];
@@ -175,6 +185,11 @@ export interface ReadOptions {
   lookBack?: string;
   /** When the first run starts without a look-back date (ISO). */
   now: string;
+  /**
+   * Called before the first request of a fresh start with the position it starts from. The trigger saves it at
+   * once, so a first run that fails still fixes its starting point: the next run delivers every change since then.
+   */
+  pin?: (state: FeedState) => void;
 }
 
 export interface ReadResult {
@@ -233,6 +248,10 @@ export const readChanges = async (
   const fresh = stored.feed !== feed.key || !stored.from || (options.lookBack !== undefined && options.lookBack !== stored.lookBack);
   const priming = fresh ? !options.lookBack : Boolean(stored.priming);
   let from = fresh ? (options.lookBack ?? options.now) : stored.from!;
+  // The date the position came from outlives a cleared input: setting the same date again must not restart.
+  const lookBack = options.lookBack ?? (fresh ? undefined : stored.lookBack);
+  // A pinned start is a position like any other: read from it without priming, so nothing since then is withheld.
+  if (fresh) options.pin?.({ feed: feed.key, from, ...(lookBack !== undefined ? { lookBack } : {}) });
   const seen = new Set([...(fresh ? [] : (stored.page ?? [])), ...(fresh ? [] : (stored.recent ?? []))]);
   let pageTaken = fresh ? [] : [...(stored.page ?? [])];
   const recent = fresh ? [] : [...(stored.recent ?? [])];
@@ -252,7 +271,10 @@ export const readChanges = async (
       for (const record of page.data ?? []) recent.push(changeKey(record));
       taken += page.data?.length ?? 0;
       lastChange = page.data?.at(-1)?.modifiedOn ?? lastChange;
-      if (next) from = next;
+      if (next) {
+        from = next;
+        pageTaken = [];
+      } else pageTaken = (page.data ?? []).map(changeKey); // read again next run: skip it then too
       if (page.hasMore && next && taken >= options.maxRecords) {
         more = true;
         break;
@@ -277,9 +299,12 @@ export const readChanges = async (
       more = true;
       break;
     }
-    // The whole page is delivered: the next position is the page's end.
-    pageTaken = [];
-    if (next) from = next;
+    // The whole page is delivered: the next position is the page's end. A position that did not move means the
+    // next run reads this same page again, so all of it is remembered as taken.
+    if (next) {
+      from = next;
+      pageTaken = [];
+    } else pageTaken = (page.data ?? []).map(changeKey);
     if (page.hasMore && next && taken >= options.maxRecords) {
       more = true;
       break;
@@ -287,10 +312,10 @@ export const readChanges = async (
   }
 
   const state: FeedState = { feed: feed.key, from };
-  if (options.lookBack !== undefined) state.lookBack = options.lookBack;
+  if (lookBack !== undefined) state.lookBack = lookBack;
   if (lastChange) state.lastChange = lastChange;
   if (priming && more) state.priming = true;
-  if (stoppedInside && pageTaken.length) state.page = pageTaken;
+  if (pageTaken.length) state.page = pageTaken;
   // Only the includeRecentChanges feed repeats changes; without it the state stays one token (plus a partial page).
   const kept = options.includeRecentChanges ? trimRecent(recent) : [];
   if (kept.length) state.recent = kept;

@@ -31,7 +31,10 @@ export const registerIds = (ids: IdVocabulary): void => {
 
 /** "customerIds" → "customerId"; "categories" → "category". */
 export const singular = (word: string): string =>
-  word.replace(/ies$/, "y").replace(/(ss|sh|ch|x)es$/, "$1").replace(/([^s])s$/, "$1");
+  word
+    .replace(/ies$/, "y")
+    .replace(/(ss|sh|ch|x)es$/, "$1")
+    .replace(/([^s])s$/, "$1");
 
 /** The vocabulary entry of a field or list field, if any. */
 export const idField = (name: string): IdField | undefined => vocabulary[name] ?? vocabulary[singular(name)];

@@ -4,6 +4,7 @@ import { InputError } from "../client/errors";
 import { collectList, LARGEST_PAGE_SIZE } from "../client/paging";
 import { enumInput, idListInput, integerInput, keyValueInput, stringInput, switchInput } from "../inputs";
 import { fieldInput, pathParams } from "./derive";
+import { exportActionFor } from "./exportLinks";
 import { clientFor, inQuery, mergedIntoQuery, operationAction, placeParams, type Params, type Values } from "./operationAction";
 
 const PAGING = new Set(["page", "pageSize", "includeTotal"]);
@@ -128,12 +129,14 @@ export const listAction = (spec: ListActionSpec) => {
       }
       if (page !== undefined)
         throw new InputError("Page", "cannot be combined with Fetch All (which starts at page 1 and reads every page).");
-      const { records, capped, totalCount } = await collectList(client, spec.operation, placed, {
+      const { records, capped, totalCount, complete, incompleteReason } = await collectList(client, spec.operation, placed, {
         maxRecords: maxRecords as number | undefined,
         pageSize: pageSize as number | undefined,
       });
-      // Same envelope as one page, so downstream steps work either way, plus how many came back and whether the cap
-      // cut it. The pager asks for the total anyway, so it is returned whether or not Include Total was set.
+      // Same envelope as one page, so downstream steps work either way, plus how many came back, whether the cap
+      // cut it, and whether it is the whole list (offset paging cannot promise that while the list changes). The
+      // pager asks for the total anyway, so it is returned whether or not Include Total was set.
+      const feed = exportActionFor(spec.operation);
       return {
         page: 1,
         pageSize: records.length,
@@ -142,6 +145,15 @@ export const listAction = (spec: ListActionSpec) => {
         data: records,
         recordCount: records.length,
         capped,
+        complete,
+        ...(incompleteReason
+          ? {
+              incompleteReason:
+                capped || !feed
+                  ? incompleteReason
+                  : `${incompleteReason} For a consistent copy use the ${feed.label} (${feed.key}) action, which reads ServiceTitan's change feed.`,
+            }
+          : {}),
       };
     },
   });

@@ -1,5 +1,13 @@
 import { action, type ActionContext, type InputFieldDefinition } from "@prismatic-io/spectral";
-import { createClient, operations, RequestError, UNDOCUMENTED, type OperationKey, type RequestArgs, type ServiceTitanClient } from "../client";
+import {
+  createClient,
+  operations,
+  RequestError,
+  UNDOCUMENTED,
+  type OperationKey,
+  type RequestArgs,
+  type ServiceTitanClient,
+} from "../client";
 import { InputError } from "../client/errors";
 import { connectionInput } from "../inputs";
 
@@ -74,13 +82,25 @@ export const registerOperation = <T extends object>(definition: T, operation: Op
   return definition;
 };
 
-export const clientFor = (connection: unknown, context?: Pick<ActionContext, "debug" | "logger">) =>
-  createClient(connection as never, { debug: context?.debug?.enabled, logger: context?.logger });
+/**
+ * What a perform can pass on for logging. Actions and triggers get `debug.enabled` (from the execution's global
+ * debug); a data source's context declares neither, but carries them when Prismatic runs it in debug.
+ */
+export interface LogContext {
+  logger?: ActionContext["logger"];
+  debug?: { enabled?: boolean };
+  globalDebug?: boolean;
+}
+
+export const clientFor = (connection: unknown, context?: LogContext) =>
+  createClient(connection as never, { debug: Boolean(context?.debug?.enabled || context?.globalDebug), logger: context?.logger });
 
 /** Every update (PATCH) sends only the inputs that were filled in: no default overwrites data. Builders are told so. */
 const PATCH_NOTE = "Inputs left empty are not sent, so those fields keep their current values.";
 const describe = (spec: OperationActionSpec) => {
-  const notes = [spec.operation.startsWith("PATCH ") ? PATCH_NOTE : "", operations[spec.operation].source ? UNDOCUMENTED : ""].filter(Boolean);
+  const notes = [spec.operation.startsWith("PATCH ") ? PATCH_NOTE : "", operations[spec.operation].source ? UNDOCUMENTED : ""].filter(
+    Boolean,
+  );
   return notes.length ? [spec.description.replace(/\.?$/, "."), ...notes].join(" ") : spec.description;
 };
 

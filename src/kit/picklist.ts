@@ -46,8 +46,9 @@ export const picklist = <T extends { id?: unknown }>(spec: PicklistSpec<T>) =>
         ...Object.fromEntries(Object.entries(spec.params ?? {}).map(([k, p]) => [k, p.input])),
       } as Record<string, InputFieldDefinition>,
       examplePayload: { result: spec.example },
-      perform: async (_context, values) => {
-        const client = clientFor((values as Values).connection);
+      perform: async (context, values) => {
+        // The context carries the logger (and global debug): dropdown requests are logged like any other.
+        const client = clientFor((values as Values).connection, context);
         const placed = placeParams(spec.params ?? {}, values as Values);
         const args = { ...placed, query: { ...spec.query, ...placed.query } };
         const result: Option[] = [];

@@ -36,7 +36,7 @@ const example = (exampleOf("GET /crm/v2/tenant/{tenant}/export/customers").data 
 export const pollChangesTrigger = pollingTrigger({
   display: {
     label: "New and Updated Records",
-    description: `Runs the flow with the ServiceTitan records created, updated or deactivated since the last run, read from ServiceTitan's export feed (nothing is missed or repeated). Schedule it every 5-10 minutes.`,
+    description: `Runs the flow with the ServiceTitan records created, updated or deactivated since the last run, read from ServiceTitan's export feed: each change once, none skipped, also across failed runs (the first run's starting point is kept even when that run fails). Schedule it every 5-10 minutes.`,
   },
   inputs: {
     connection: connectionInput,
@@ -49,7 +49,7 @@ export const pollChangesTrigger = pollingTrigger({
     lookBackDate: dateTimeInput({
       label: "Look-back Date",
       comments:
-        "First run: also deliver the changes made since this date (backfill, up to Max Records Per Run per run). Empty: start from now; only changes made after the flow is enabled are delivered. Setting a different date later restarts the trigger from that date (to re-sync, or to resume if ServiceTitan refuses the saved position).",
+        "First run: also deliver the changes made since this date (backfill, up to Max Records Per Run per run). Empty: start at the flow's first run; changes made from then on are delivered, even if that first run fails. Setting a different date later restarts the trigger from that date (to re-sync, or to resume if ServiceTitan refuses the saved position); clearing it, or setting the same date again, does not.",
     }),
     maxRecordsPerRun: integerInput({
       label: "Max Records Per Run",
@@ -85,13 +85,18 @@ export const pollChangesTrigger = pollingTrigger({
       );
     const cursor = (payload as TriggerPayload<Cursor>).paginationState;
     const stored = cursor?.state ?? (context.polling.getState() as FeedState);
-    const { changes, state, more } = await readChanges(clientFor(params.connection, context), feed, stored, {
+    // Global debug reaches a trigger both through its context and its payload.
+    const client = clientFor(params.connection, { logger: context.logger, globalDebug: context.debug?.enabled || payload.globalDebug });
+    const { changes, state, more } = await readChanges(client, feed, stored, {
       maxRecords: params.maxRecordsPerRun ?? DEFAULT_MAX_RECORDS_PER_RUN,
       includeRecentChanges: Boolean(params.includeRecentChanges),
       lookBack: params.lookBackDate,
       now: new Date().toISOString(),
+      // A fresh start is saved before its first request: if this run fails, the next one starts from the same
+      // point and delivers everything changed since, instead of starting again from its own "now".
+      pin: (start) => context.polling.setState(start as Record<string, unknown>),
     });
-    // Stored only once the run succeeded: a failed run (after its retries) leaves the position where it was.
+    // Moved only once the run succeeded: a failed run (after its retries) leaves the position where it was.
     context.polling.setState(state as Record<string, unknown>);
     const delivered = changes.filter((change) => wanted.includes(change.changeType));
     if (more)

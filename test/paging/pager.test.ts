@@ -4,7 +4,7 @@
  * against the spec-validating sandbox is covered in picklist.test.ts and fetchAll.test.ts.
  */
 import type { OperationKey, RequestArgs, ServiceTitanClient } from "../../src/client";
-import { collectList, listPages, type ListPage } from "../../src/client/paging";
+import { collectList, listPages, MAX_IDLE_PAGES, type ListPage } from "../../src/client/paging";
 
 const JOBS: OperationKey = "GET /jpm/v2/tenant/{tenant}/jobs";
 
@@ -173,11 +173,12 @@ describe("listPages / collectList", () => {
     expect(capped).toBe(true);
   });
 
-  it("stops when a server ignores `page` and repeats itself, instead of looping forever", async () => {
+  it("stops when a server ignores `page` and repeats itself, instead of looping forever, and says the list is incomplete", async () => {
     const server = fakeServer(rowsFrom(20), { cap: 5, reportsTotal: false, ignoresPage: true });
-    const { records } = await collectList<Row>(server.client, JOBS);
+    const { records, complete } = await collectList<Row>(server.client, JOBS);
     expect(ids(records)).toEqual([1, 2, 3, 4, 5]);
-    expect(server.queries).toHaveLength(2);
+    expect(server.queries).toHaveLength(1 + MAX_IDLE_PAGES);
+    expect(complete).toBe(false);
   });
 
   it("fails with the page's error, leaving no unobserved rejection from a later page that failed first", async () => {

@@ -105,7 +105,7 @@ describe("installed equipment", () => {
       .find((e) => e.active)!;
     const attachment = { type: "Document", url: uploaded.path, fileName: "manual.pdf", alias: "Manual" };
     await act("updateInstalledEquipment", { id: String(equipment.id), attachments: JSON.stringify([attachment]) });
-    const { data: listed } = await act("listInstalledEquipmentAttachments", { id: String(equipment.id) });
+    const { data: listed } = await act("listAttachmentsOfInstalledEquipment", { id: String(equipment.id) });
     expect(lastRequest()).toMatchObject({ method: "GET", path: `${base()}/${equipment.id}` });
     expect(listed).toEqual([attachment]);
   });
@@ -184,7 +184,8 @@ describe("bad input fails before any request, naming the input", () => {
     ["updateInstalledEquipment", "Custom Fields", { id: "90001", customFields: '[{"typeId":1,"Value":"x"}]' }],
     ["listInstalledEquipment", "Location IDs", { locationIds: ["3001", "north"] }],
     ["updateInstalledEquipment", "Actual Replacement Date", { id: "90001", actualReplacementDate: "someday" }],
-    ["listInstalledEquipmentAttachments", "Installed Equipment ID", {}],
+    ["listAttachmentsOfInstalledEquipment", "Installed Equipment ID", {}],
+    ["listInstalledEquipmentAttachments", "Attachment Path", {}],
     ["createInstalledEquipmentAttachment", "File", { fileName: "a.pdf" }],
     ["createInstalledEquipmentAttachment", "File Name", { file: Buffer.from("x") }],
     ["downloadInstalledEquipmentAttachment", "Attachment Path", {}],

@@ -43,6 +43,7 @@ const ACTIONS: Record<string, string> = {
   createInstalledEquipment: "Create Installed Equipment",
   updateInstalledEquipment: "Update Installed Equipment",
   listInstalledEquipmentAttachments: "List Installed Equipment Attachments",
+  listAttachmentsOfInstalledEquipment: "List Attachments of Installed Equipment",
   createInstalledEquipmentAttachment: "Create Installed Equipment Attachment",
   downloadInstalledEquipmentAttachment: "Download Installed Equipment Attachment",
 };

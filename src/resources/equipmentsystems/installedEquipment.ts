@@ -1,5 +1,4 @@
 import { action, input, util, type InputFieldDefinition } from "@prismatic-io/spectral";
-import axios from "axios";
 import FormData from "form-data";
 import { buildPath, buildQuery, type OperationKey, type ServiceTitanClient } from "../../client";
 import { InputError, ServiceTitanError } from "../../client/errors";
@@ -186,7 +185,7 @@ const download = async (client: ServiceTitanClient, path: string): Promise<{ dat
       ).toString();
       response = sameOrigin(target, client.apiHost)
         ? await client.raw({ method: "GET", url: target, ...binary })
-        : await axios.get(target, { ...binary, timeout: 60_000 });
+        : await client.external({ method: "GET", url: target, ...binary });
     }
     const contentType = String(response.headers["content-type"] ?? "application/octet-stream");
     return { data: Buffer.from(response.data as ArrayBuffer), contentType };
@@ -205,31 +204,32 @@ const download = async (client: ServiceTitanClient, path: string): Promise<{ dat
   }
 };
 
-const downloadAction = registerOperation(
-  action({
-    display: {
-      label: "Download Installed Equipment Attachment",
-      description: "Download an installed equipment attachment file by its path",
-    },
-    inputs: {
-      connection: connectionInput,
-      path: stringInput({
-        label: "Attachment Path",
-        required: true,
-        example: "InstalledEquipment/Documents/e2374d0c-16b8-4bb7-b3b5-1bd0ac1df1f4.csv",
-        comments:
-          "The path Create Installed Equipment Attachment returned, or an attachment's url from Get Installed Equipment / List Installed Equipment Attachments.",
-      }),
-    },
-    // Binary output: Prismatic stores `data` as a file of type `contentType`.
-    examplePayload: { data: Buffer.from("file content") as unknown, contentType: "application/pdf" } as never,
-    perform: async (context, params) => {
-      const client = clientFor(params.connection, context);
-      return download(client, params.path as unknown as string);
-    },
-  }),
-  "GET /equipmentsystems/v2/tenant/{tenant}/installed-equipment/attachments",
-);
+/**
+ * An action that downloads the attachment at a path and returns the file ({data: Buffer, contentType}; Prismatic
+ * stores `data` as a file of that type, and a later step sees it as {"type": "Buffer", "data": [...]}).
+ */
+const downloadAction = (label: string, description: string, example: unknown) =>
+  registerOperation(
+    action({
+      display: { label, description },
+      inputs: {
+        connection: connectionInput,
+        path: stringInput({
+          label: "Attachment Path",
+          required: true,
+          example: "InstalledEquipment/Documents/e2374d0c-16b8-4bb7-b3b5-1bd0ac1df1f4.csv",
+          comments:
+            "The path Create Installed Equipment Attachment returned, or an attachment's url from Get Installed Equipment / List Attachments of Installed Equipment.",
+        }),
+      },
+      examplePayload: { data: example, contentType: "application/pdf" } as never,
+      perform: async (context, params) => {
+        const client = clientFor(params.connection, context);
+        return download(client, params.path as unknown as string);
+      },
+    }),
+    ATTACHMENTS,
+  );
 
 export const installedEquipment: ResourceModule = {
   actions: {
@@ -275,9 +275,17 @@ export const installedEquipment: ResourceModule = {
       subject: equipmentSubject,
       examplePayload: exampleOf("PATCH /equipmentsystems/v2/tenant/{tenant}/installed-equipment/{id}"),
     }),
-    listInstalledEquipmentAttachments: operationAction({
-      label: "List Installed Equipment Attachments",
-      description: "Retrieve installed Equipment attachments",
+    // The reference component's action of this key downloads an attachment by its path (its example payload is a
+    // Buffer): integrations built on it pass a path and expect the file, so it does exactly that.
+    listInstalledEquipmentAttachments: downloadAction(
+      "List Installed Equipment Attachments",
+      "Retrieve installed Equipment attachments: downloads the attachment file at the given path (as the reference component's action of this key did). To list the attachments of one equipment record, use List Attachments of Installed Equipment.",
+      Buffer.from("file content").toJSON(), // the reference's example: {"type": "Buffer", "data": [...]}
+    ),
+    listAttachmentsOfInstalledEquipment: operationAction({
+      label: "List Attachments of Installed Equipment",
+      description:
+        "List the attachments of one installed equipment record (type, url, fileName, alias). Download one with Download Installed Equipment Attachment, passing its url as the Attachment Path.",
       // The API has no list of attachments: they are part of the equipment record.
       operation: GET_ONE,
       params: { id: equipmentId() },
@@ -311,7 +319,11 @@ export const installedEquipment: ResourceModule = {
       perform: upload,
       examplePayload: { data: { path: "InstalledEquipment/Documents/e2374d0c-16b8-4bb7-b3b5-1bd0ac1df1f4.csv" } },
     }),
-    downloadInstalledEquipmentAttachment: downloadAction,
+    downloadInstalledEquipmentAttachment: downloadAction(
+      "Download Installed Equipment Attachment",
+      "Download an installed equipment attachment file by its path",
+      Buffer.from("file content"),
+    ),
   },
   dataSources: {
     selectInstalledEquipment: namedPicklist<Equipment>({
