@@ -67,7 +67,8 @@ export interface InputTweak {
  */
 export const fieldInput = (field: FieldSpec, tweak: InputTweak = {}, vocabularyName = field.name): InputFieldDefinition => {
   const id = field.type === "integer" || field.items?.type === "integer" ? idField(vocabularyName) : undefined;
-  const label = tweak.label ?? id?.label ?? humanize(field.name);
+  const plural = field.type === "array" && id && !/s$/.test(id.label) ? `${id.label}s` : id?.label;
+  const label = tweak.label ?? plural ?? humanize(field.name === "id" ? vocabularyName : field.name);
   const comments = tweak.comments ?? ([sentence(field.description), id?.comments].filter(Boolean).join(" ") || undefined);
   const required = tweak.required ?? !!field.required;
   const dataSource = tweak.dataSource ?? id?.dataSource;

@@ -7,6 +7,7 @@ export * from "./namedPicklist";
 export * from "./address";
 export * from "./derive";
 export * from "./ids";
+export * from "./files";
 
 /** What one resource module contributes to the component. */
 export interface ResourceModule {

@@ -5,7 +5,7 @@ import { collectList, LARGEST_PAGE_SIZE } from "../client/paging";
 import { enumInput, idListInput, integerInput, keyValueInput, stringInput, switchInput } from "../inputs";
 import { fieldInput, pathParams } from "./derive";
 import { exportActionFor } from "./exportLinks";
-import { clientFor, inQuery, mergedIntoQuery, operationAction, placeParams, type Params, type Values } from "./operationAction";
+import { inQuery, mergedIntoQuery, operationAction, placeParams, type Params, type Values } from "./operationAction";
 
 const PAGING = new Set(["page", "pageSize", "includeTotal"]);
 

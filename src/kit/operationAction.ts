@@ -67,6 +67,8 @@ export interface OperationActionSpec {
   perform?: (client: ServiceTitanClient, values: Values, context: ActionContext) => Promise<unknown>;
   /** Builds the body from the cleaned values when the placement rules are not enough. */
   body?: (values: Values) => unknown;
+  /** `perform` returns the step's whole result (`{data, contentType}` of a file), not just its data. */
+  rawResult?: boolean;
 }
 
 /** Which ServiceTitan operation each action definition calls (for generated docs and the README table). */
@@ -136,7 +138,10 @@ export const operationAction = (spec: OperationActionSpec) => {
     perform: async (context, values) => {
       const client = clientFor((values as Values).connection, context);
       try {
-        if (spec.perform) return { data: orEmpty(await spec.perform(client, values as Values, context)) };
+        if (spec.perform) {
+          const result = await spec.perform(client, values as Values, context);
+          return spec.rawResult ? (result as { data: unknown }) : { data: orEmpty(result) };
+        }
         const placed = placeParams(spec.params, values as Values);
         const needsBody = operations[spec.operation].body !== null;
         const body = spec.body ? spec.body(values as Values) : (placed.body ?? (needsBody ? {} : undefined));

@@ -1,11 +1,8 @@
-import { action, input, util, type InputFieldDefinition } from "@prismatic-io/spectral";
-import FormData from "form-data";
-import { buildPath, buildQuery, type OperationKey, type ServiceTitanClient } from "../../client";
-import { InputError, ServiceTitanError } from "../../client/errors";
+import type { InputFieldDefinition } from "@prismatic-io/spectral";
+import type { OperationKey } from "../../client";
 import { exampleOf } from "../../examples";
 import type { components } from "../../generated/types/equipmentsystems";
 import {
-  connectionInput,
   dateTimeInput,
   decimalInput,
   idListInput,
@@ -18,8 +15,8 @@ import {
 } from "../../inputs";
 import type { ResourceModule } from "../../kit";
 import {
-  clientFor,
-  registerOperation,
+  downloadAction,
+  uploadAction,
   inBody,
   inPath,
   inQuery,
@@ -127,109 +124,25 @@ const equipmentFields = (what: string): Params => ({
   tagTypeIds: inBody(tagTypeIdsInput("Tags on the equipment, by tag type id (Settings → Tags); on update they replace the current tags.")),
 });
 
-const fileInput = input({
-  label: "File",
-  type: "data",
-  required: true,
-  comments: "The file's content: map the binary output of a previous step (e.g. an HTTP download or an email attachment).",
-  clean: (value: unknown) => {
-    if (value === undefined || value === null || value === "") throw new InputError("File", "is required but was empty.");
-    return util.types.toData(value);
-  },
-}) as InputFieldDefinition;
-
-/** Uploads as multipart/form-data field `file`. The body is buffered, so a 429 retry can send it again. */
-const upload = async (client: ServiceTitanClient, v: Values) => {
-  const file = v.file as { data: Buffer; contentType?: string };
-  const form = new FormData();
-  form.append("file", file.data, {
-    filename: v.fileName as string,
-    contentType: (v.contentType as string | undefined) ?? file.contentType ?? "application/octet-stream",
+/** The attachment at a path, as the file ({data: Buffer, contentType}); the reference's example payload was a Buffer. */
+const attachmentDownload = (label: string, description: string, example: unknown) =>
+  downloadAction({
+    label,
+    description,
+    example,
+    operation: ATTACHMENTS,
+    inputs: {
+      path: {
+        label: "Attachment Path",
+        required: true,
+        example: "InstalledEquipment/Documents/e2374d0c-16b8-4bb7-b3b5-1bd0ac1df1f4.csv",
+        comments:
+          "The path Create Installed Equipment Attachment returned, or an attachment's url from Get Installed Equipment / List Attachments of Installed Equipment.",
+      },
+    },
+    subject: (v) => `Attachment "${v.path}"`,
+    contentType: "application/pdf",
   });
-  return client.request(UPLOAD, { body: form.getBuffer(), headers: form.getHeaders() });
-};
-
-const sameOrigin = (a: string, b: string) => new URL(a).origin === new URL(b).origin;
-
-/**
- * Downloads an attachment. ServiceTitan may answer 302 to the file's storage: a redirect on its own host is followed
- * with the usual auth; one to another host (a signed storage link) is fetched WITHOUT our token and app key.
- */
-const download = async (client: ServiceTitanClient, path: string): Promise<{ data: Buffer; contentType: string }> => {
-  const binary = {
-    responseType: "arraybuffer" as const,
-    maxRedirects: 0,
-    validateStatus: (status: number) => status >= 200 && status < 400,
-  };
-  try {
-    let response = await client.raw({
-      method: "GET",
-      url: buildPath(ATTACHMENTS, client.tenant),
-      params: buildQuery(ATTACHMENTS, { path }),
-      ...binary,
-    });
-    for (let hops = 0; response.status >= 300 && hops < 5; hops++) {
-      const location = response.headers.location as string | undefined;
-      if (!location)
-        throw new ServiceTitanError(
-          `ServiceTitan answered ${response.status} without a Location for attachment ${path}.`,
-          response.status,
-          undefined,
-          {},
-          undefined,
-          `GET ${ATTACHMENTS}`,
-        );
-      const target = new URL(
-        location,
-        response.config.url && /^https?:/.test(response.config.url) ? response.config.url : client.apiHost,
-      ).toString();
-      response = sameOrigin(target, client.apiHost)
-        ? await client.raw({ method: "GET", url: target, ...binary })
-        : await client.external({ method: "GET", url: target, ...binary });
-    }
-    const contentType = String(response.headers["content-type"] ?? "application/octet-stream");
-    return { data: Buffer.from(response.data as ArrayBuffer), contentType };
-  } catch (error) {
-    if (error instanceof ServiceTitanError && error.status === 404) {
-      throw new ServiceTitanError(
-        `Attachment "${path}" was not found in ServiceTitan. ${error.message}`,
-        404,
-        error.title,
-        error.fieldErrors,
-        error.traceId,
-        error.request,
-      );
-    }
-    throw error;
-  }
-};
-
-/**
- * An action that downloads the attachment at a path and returns the file ({data: Buffer, contentType}; Prismatic
- * stores `data` as a file of that type, and a later step sees it as {"type": "Buffer", "data": [...]}).
- */
-const downloadAction = (label: string, description: string, example: unknown) =>
-  registerOperation(
-    action({
-      display: { label, description },
-      inputs: {
-        connection: connectionInput,
-        path: stringInput({
-          label: "Attachment Path",
-          required: true,
-          example: "InstalledEquipment/Documents/e2374d0c-16b8-4bb7-b3b5-1bd0ac1df1f4.csv",
-          comments:
-            "The path Create Installed Equipment Attachment returned, or an attachment's url from Get Installed Equipment / List Attachments of Installed Equipment.",
-        }),
-      },
-      examplePayload: { data: example, contentType: "application/pdf" } as never,
-      perform: async (context, params) => {
-        const client = clientFor(params.connection, context);
-        return download(client, params.path as unknown as string);
-      },
-    }),
-    ATTACHMENTS,
-  );
 
 export const installedEquipment: ResourceModule = {
   actions: {
@@ -277,7 +190,7 @@ export const installedEquipment: ResourceModule = {
     }),
     // The reference component's action of this key downloads an attachment by its path (its example payload is a
     // Buffer): integrations built on it pass a path and expect the file, so it does exactly that.
-    listInstalledEquipmentAttachments: downloadAction(
+    listInstalledEquipmentAttachments: attachmentDownload(
       "List Installed Equipment Attachments",
       "Retrieve installed Equipment attachments: downloads the attachment file at the given path (as the reference component's action of this key did). To list the attachments of one equipment record, use List Attachments of Installed Equipment.",
       Buffer.from("file content").toJSON(), // the reference's example: {"type": "Buffer", "data": [...]}
@@ -294,32 +207,13 @@ export const installedEquipment: ResourceModule = {
         (await client.request<EquipmentDetail>(GET_ONE, { path: { id: v.id as number }, subject: equipmentSubject(v) })).attachments ?? [],
       examplePayload: { data: (exampleOf(GET_ONE).data as EquipmentDetail).attachments ?? [] },
     }),
-    createInstalledEquipmentAttachment: operationAction({
+    createInstalledEquipmentAttachment: uploadAction({
       label: "Create Installed Equipment Attachment",
       description: "Create a new installed equipment attachment",
       operation: UPLOAD,
-      params: {
-        file: inBody(fileInput),
-        fileName: inBody(
-          stringInput({
-            label: "File Name",
-            required: true,
-            example: "manual.pdf",
-            comments: "Name of the file, with its extension (ServiceTitan keeps the extension).",
-          }),
-        ),
-        contentType: inBody(
-          stringInput({
-            label: "Content Type",
-            example: "application/pdf",
-            comments: "The file's MIME type (empty: the type the File input carries).",
-          }),
-        ),
-      },
-      perform: upload,
       examplePayload: { data: { path: "InstalledEquipment/Documents/e2374d0c-16b8-4bb7-b3b5-1bd0ac1df1f4.csv" } },
     }),
-    downloadInstalledEquipmentAttachment: downloadAction(
+    downloadInstalledEquipmentAttachment: attachmentDownload(
       "Download Installed Equipment Attachment",
       "Download an installed equipment attachment file by its path",
       Buffer.from("file content"),
