@@ -37,7 +37,8 @@ export function sampleValue(schema: Schema | undefined, name: string, id: number
   if (schema.enum) return schema.enum.find((v: unknown) => v !== null) ?? null;
   switch (typeOf(schema)) {
     case "integer":
-      return name === "id" ? id : /Id$/.test(name) ? 1 : /count|quantity/i.test(name) ? 1 : 0;
+      // References vary with the record, so records without an id of their own (keyed by technicianId + jobId …) differ.
+      return name === "id" || /Id$/.test(name) ? id : /count|quantity/i.test(name) ? 1 : 0;
     case "number":
       return /price|amount|total|cost|rate/i.test(name) ? 125.5 : 1;
     case "boolean":

@@ -17,7 +17,10 @@ const TABLE_START = "<!-- actions:start -->";
 const TABLE_END = "<!-- actions:end -->";
 
 /** Actions that are not one ServiceTitan operation say what they call instead. */
-const NOT_ONE_OPERATION = { rawRequest: "any verb, any path on the API host" };
+const NOT_ONE_OPERATION = {
+  rawRequest: "any verb, any path on the API host",
+  callOperation: "any operation of the 25 modules, checked against its spec",
+};
 
 const count = (list, noun) => `${list.length} ${noun}${list.length === 1 ? "" : "s"}`;
 const byKey = (collection) => Object.entries(collection || {}).sort(([a], [b]) => a.localeCompare(b));
@@ -46,7 +49,9 @@ const commentsOf = (input) => {
   const parts = [];
   if (input.comments) parts.push(cell(input.comments));
   const choices = (input.model || []).map((m) => m.value).filter((v) => v !== "");
-  if (choices.length) parts.push(`One of: ${choices.map((v) => code(v)).join(", ")}.`);
+  // A long list (every operation) is summarised: the dropdown itself is the reference.
+  if (choices.length > 40) parts.push(`One of ${choices.length} choices, e.g. ${code(choices[0])}.`);
+  else if (choices.length) parts.push(`One of: ${choices.map((v) => code(v)).join(", ")}.`);
   if (input.dataSource) parts.push(`Dropdown: ${code(input.dataSource)}.`);
   return parts.join(" ");
 };

@@ -54,7 +54,7 @@ const KEPT = [
   "pattern",
 ];
 /** Formats worth checking or showing; int32/int64/double … add nothing to the JSON type. */
-const KEPT_FORMATS = new Set(["date-time", "date", "uuid", "guid", "binary"]);
+const KEPT_FORMATS = new Set(["date-time", "date", "uuid", "guid", "email", "binary"]);
 
 const stableStringify = (value) => JSON.stringify(value);
 
@@ -221,6 +221,41 @@ const hasFields = (doc, schema, fields) => {
   return !!(s && s.properties && fields.every((f) => f in s.properties));
 };
 
+// ---- export feeds -----------------------------------------------------------------------------------------------
+
+const camel = (text) => text.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+const singularOf = (word) => word.replace(/ies$/, "y").replace(/([^s])s$/, "$1");
+
+/**
+ * What the trigger and the Export actions need of a feed, from its path and item schema: a key ("customerContacts"
+ * for export/customers/contacts), a label, what identifies a record (its id, or the ids a record without one is
+ * keyed by), when it changed, and whether its records are events (logs with no modifiedOn: each one is new).
+ */
+/** Modules whose feeds have generic names ("categories", "returns", "activities"): their keys say whose they are. */
+const FEED_PREFIXES = { pricebook: "pricebook", inventory: "inventory", timesheets: "timesheet" };
+
+const feedOf = (module, doc, path, op, responseSchema) => {
+  const tail = (/\/export\/(.+)$/.exec(path) || [])[1] || (/\/tenant\/\{tenant\}\/(.+)\/export$/.exec(path) || [])[1];
+  const parts = tail.split("/");
+  const legacy = /legacy/i.test(op.summary || "");
+  const prefix = FEED_PREFIXES[module] ? [FEED_PREFIXES[module]] : [];
+  const key = camel([...prefix, ...parts.slice(0, -1).map(singularOf), parts[parts.length - 1]].join("-")) + (legacy ? "Legacy" : "");
+  const label = key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/^./, (c) => c.toUpperCase());
+  const item = resolve(doc, (resolve(doc, responseSchema).properties.data || {}).items) || {};
+  const fields = Object.keys(item.properties || {});
+  const ids = fields.includes("id")
+    ? ["id"]
+    : (item.required || []).filter((name) => /Id$/.test(name) && (resolve(doc, item.properties[name]) || {}).type === "integer");
+  const time = fields.includes("modifiedOn") ? "modifiedOn" : fields.includes("createdOn") ? "createdOn" : undefined;
+  return {
+    key,
+    label: legacy ? `${label.replace(/ Legacy$/, "")} (legacy)` : label,
+    ...(ids.length && ids[0] !== "id" ? { idFields: ids } : {}),
+    ...(time !== "modifiedOn" ? { timeField: time || null } : {}),
+    ...(!fields.includes("modifiedOn") ? { events: true } : {}),
+  };
+};
+
 async function main() {
   const modules = loadModules();
   const operations = {};
@@ -295,7 +330,7 @@ async function main() {
         ...(bodyFields ? { bodyFields } : {}),
         response: responseKind(op),
         ...(list ? { list: true } : {}),
-        ...(feed ? { export: true } : {}),
+        ...(feed ? { export: true, feed: feedOf(module.key, doc, key.split(" ")[1], op, responseSchema) } : {}),
         ...(op.deprecated ? { deprecated: true } : {}),
       };
       if (bodySchema && !upload) requests[key] = compactor.compact(doc, source, bodySchema);
@@ -328,7 +363,12 @@ async function main() {
       ";\n",
   );
   await writeTypes(modules);
-  const feeds = Object.values(operations).filter((o) => o.export).length;
+  const feedKeys = Object.values(operations)
+    .filter((o) => o.feed)
+    .map((o) => o.feed.key);
+  const repeated = feedKeys.filter((k, i) => feedKeys.indexOf(k) !== i);
+  if (repeated.length) throw new Error(`export feeds share a key: ${repeated.join(", ")}`);
+  const feeds = feedKeys.length;
   console.log(`generated ${Object.keys(operations).length} operations (${feeds} export feeds) from ${modules.length} modules`);
 }
 

@@ -55,6 +55,18 @@ export interface OperationInfo {
   list?: true;
   /** An export feed ({hasMore, continueFrom, data}). */
   export?: true;
+  /** What the trigger and the Export actions need of a feed (generated from its path and item schema). */
+  feed?: {
+    /** "customerContacts": the trigger's dropdown value, the Export action's key suffix. */
+    key: string;
+    label: string;
+    /** What identifies a record without an `id`. */
+    idFields?: string[];
+    /** When a record changed, when not `modifiedOn` (null: it carries no time). */
+    timeField?: string | null;
+    /** Records are events (no modifiedOn): each one is new. */
+    events?: true;
+  };
   deprecated?: true;
 }
 

@@ -38,6 +38,18 @@ const show = (value: unknown) => (typeof value === "string" ? `"${value}"` : JSO
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?$/;
 export const isDateTime = (text: string) => DATE_TIME.test(text) && !Number.isNaN(Date.parse(text));
 
+export const GUID = /^[{(]?[0-9a-f]{8}-?([0-9a-f]{4}-?){3}[0-9a-f]{12}[)}]?$/i;
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+/** What a declared string format requires of a path or query value (ids that are GUIDs, e-mail addresses). */
+const formatOf = (format: string | undefined, value: unknown): string | undefined => {
+  const text = String(value).trim();
+  if ((format === "guid" || format === "uuid") && !GUID.test(text))
+    return `must be a GUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6, got ${show(value)}`;
+  if (format === "email" && !EMAIL.test(text)) return `must be an e-mail address, got ${show(value)}`;
+  return undefined;
+};
+
 // ---- path -----------------------------------------------------------------------------------------------------
 
 /** Every path parameter given (except the tenant, which the connection supplies), integers where declared, none unknown. */
@@ -56,6 +68,8 @@ export const checkPath = (operation: OperationKey, values: Record<string, unknow
   for (const param of declared) {
     const value = values[param.name];
     if (isEmpty(value)) throw new RequestError("path", param.name, `"${param.name}" is required to call ${operation}.`);
+    const formatProblem = formatOf(param.format, value);
+    if (formatProblem) throw new RequestError("path", param.name, `"${param.name}" ${formatProblem}.`);
     if (param.type === "integer") {
       const text = String(value).trim();
       if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text)) || Number(text) < 1) {
@@ -98,12 +112,15 @@ const typeProblem = (type: ParamType, value: unknown): { value?: unknown; proble
       return /^(true|false)$/i.test(String(text))
         ? { value: String(text).toLowerCase() === "true" }
         : { problem: `must be true or false, got ${show(value)}` };
-    default:
+    default: {
       if (value instanceof Date) return { value: value.toISOString() };
+      const formatProblem = formatOf(type.format, value);
+      if (formatProblem) return { problem: formatProblem };
       if (type.format === "date-time" && !isDateTime(String(text))) {
         return { problem: `must be a date or date-time such as 2025-03-01 or 2025-03-01T14:30:00Z, got ${show(value)}` };
       }
       return { value: typeof value === "object" ? JSON.stringify(value) : String(value) };
+    }
   }
 };
 
@@ -212,10 +229,18 @@ const schemaAt = (root: Record<string, any>, defs: Record<string, any>, location
 
 const quoted = (text: string) => [...text.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
 
+const article = (type: string) => (type === "integer" ? "a whole number" : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
+const FORMAT_NAMES: Record<string, string> = {
+  "date-time": "date-time such as 2025-03-01T14:30:00Z",
+  date: "date such as 2025-03-01",
+  email: "e-mail address",
+  uuid: "GUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6",
+};
+
 /** One readable sentence per real problem; the wrappers' summaries ("A subschema had errors") are dropped. */
 const describe = (body: unknown, schema: Record<string, any>, defs: Record<string, any>, errors: OutputUnit[]) => {
   const problems: Array<{ field: string; problem: string }> = [];
-  const at = (location: string) => fieldName(location) || "the body";
+  const at = (location: string) => fieldName(location);
   for (const error of errors) {
     const value = valueAt(body, error.instanceLocation);
     switch (error.keyword) {
@@ -224,7 +249,7 @@ const describe = (body: unknown, schema: Record<string, any>, defs: Record<strin
         if (!expected.length) break; // the null branch of a nullable field
         problems.push({
           field: at(error.instanceLocation),
-          problem: `must be ${expected.map((t) => (t === "integer" ? "a whole number" : `a ${t}`)).join(" or ")}, got ${show(value)}`,
+          problem: `must be ${expected.map(article).join(" or ")}, got ${show(value)}`,
         });
         break;
       }
@@ -254,10 +279,16 @@ const describe = (body: unknown, schema: Record<string, any>, defs: Record<strin
         if ((format === "date-time" || format === "date") && typeof value === "string" && isDateTime(value)) break;
         problems.push({
           field: at(error.instanceLocation),
-          problem: `must be a ${format === "date-time" ? "date-time such as 2025-03-01T14:30:00Z" : format}, got ${show(value)}`,
+          problem: `must be ${article(FORMAT_NAMES[format] ?? format)}, got ${show(value)}`,
         });
         break;
       }
+      case "pattern":
+        problems.push({
+          field: at(error.instanceLocation),
+          problem: `must match the pattern ${schemaAt(schema, defs, error.keywordLocation)}, got ${show(value)}`,
+        });
+        break;
       case "minimum":
       case "maximum":
       case "exclusiveMinimum":
@@ -266,7 +297,6 @@ const describe = (body: unknown, schema: Record<string, any>, defs: Record<strin
       case "maxLength":
       case "minItems":
       case "maxItems":
-      case "pattern":
       case "const":
         problems.push({ field: at(error.instanceLocation), problem: `${error.error.replace(/^Instance /, "").replace(/\.$/, "")}` });
         break;
@@ -276,6 +306,10 @@ const describe = (body: unknown, schema: Record<string, any>, defs: Record<strin
   }
   return problems;
 };
+
+/** The top-level fields the operation's body schema requires. */
+const requiredFields = (operation: OperationKey): string[] =>
+  (operations[operation].bodyFields ?? []).filter((f) => f.required).map((f) => f.name);
 
 /** The body the operation expects: required or forbidden, and valid against its request schema. */
 export const checkBody = (operation: OperationKey, body: unknown): void => {
@@ -287,7 +321,11 @@ export const checkBody = (operation: OperationKey, body: unknown): void => {
     return;
   }
   if (absent) {
-    if (op.bodyRequired) throw new RequestError("body", "", `${operation} needs a JSON request body.`);
+    // Optional by the spec, but with required fields: ServiceTitan reads "no body" as an empty one and refuses it.
+    const required = requiredFields(operation);
+    if (op.bodyRequired || required.length) {
+      throw new RequestError("body", "", `${operation} needs a JSON request body${required.length ? ` with ${required.join(", ")}` : ""}.`);
+    }
     return;
   }
   if (op.body !== "json") return; // uploads: the action builds the multipart body

@@ -1,4 +1,5 @@
 import { input } from "@prismatic-io/spectral";
+import { createHash } from "crypto";
 import { isValid, parseISO } from "date-fns";
 import { operations, type OperationKey, type ServiceTitanClient } from "../client";
 import { InputError, ServiceTitanError } from "../client/errors";
@@ -22,8 +23,14 @@ export interface ExportFeed {
   operation: OperationKey;
   /** Query the trigger always sends, e.g. `active: "Any"` where the feed would otherwise hide inactive records. */
   triggerQuery?: Values;
-  /** The record's creation time when the feed has no `createdOn` (appointment assignments: `assignedOn`). */
+  /** The record's creation time when not `createdOn` (appointment assignments: `assignedOn`). */
   createdField?: string;
+  /** What identifies a record that has no `id` (technician ratings: technicianId + jobId). */
+  idFields?: string[];
+  /** When a record changed, when not `modifiedOn`; null: the record carries no time (job history). */
+  timeField?: string | null;
+  /** Records are events (logs, status changes: no modifiedOn): each one is new, never an update. */
+  events?: boolean;
 }
 
 /** Feed parameters handled by the factory itself; any other declared one becomes a spec-derived input. */
@@ -124,8 +131,9 @@ const CREATED_TOLERANCE_MS = 1000;
  * a record last modified when it was created is new; anything else is an update. An inactive record that changes
  * again is reported as deactivated again: the feed carries no history to tell.
  */
-export const classify = (record: FeedRecord, createdField = "createdOn"): ChangeType => {
+export const classify = (record: FeedRecord, createdField = "createdOn", events = false): ChangeType => {
   if (record.active === false) return "deactivated";
+  if (events) return "created";
   const created = Date.parse(String(record[createdField] ?? ""));
   const modified = Date.parse(String(record.modifiedOn ?? ""));
   return Number.isFinite(created) && Number.isFinite(modified) && Math.abs(modified - created) <= CREATED_TOLERANCE_MS
@@ -134,13 +142,20 @@ export const classify = (record: FeedRecord, createdField = "createdOn"): Change
 };
 
 /**
- * A change's identity: record id + modifiedOn (the feeds may return one change twice, and a record changed again
- * is a new change). Compact (base 36) because sets of these live in the trigger's state.
+ * A change's identity: the record's identity + when it changed (the feeds may return one change twice, and a record
+ * changed again is a new change). Compact (base 36) because sets of these live in the trigger's state. A record that
+ * carries no time is identified by a digest of its content instead.
  */
-export const changeKey = (record: FeedRecord): string => {
-  const modified = Date.parse(String(record.modifiedOn ?? ""));
-  return `${String(record.id)}:${Number.isFinite(modified) ? modified.toString(36) : String(record.modifiedOn ?? "")}`;
+export const changeKey = (record: FeedRecord, feed: Pick<ExportFeed, "idFields" | "timeField"> = {}): string => {
+  const identity = (feed.idFields ?? ["id"]).map((field) => String(record[field])).join("-");
+  if (feed.timeField === null) return `${identity}:#${createHash("sha1").update(JSON.stringify(record)).digest("base64url").slice(0, 10)}`;
+  const time = record[feed.timeField ?? "modifiedOn"];
+  const at = Date.parse(String(time ?? ""));
+  return `${identity}:${Number.isFinite(at) ? at.toString(36) : String(time ?? "")}`;
 };
+/** When a record changed, as the feed says it (for the "last change read" hint). */
+const changedAt = (record: FeedRecord | undefined, feed: ExportFeed): string | undefined =>
+  record && feed.timeField !== null ? (record[feed.timeField ?? "modifiedOn"] as string | undefined) : undefined;
 const keyTime = (key: string) => parseInt(key.slice(key.lastIndexOf(":") + 1), 36);
 
 /** The trigger's state between runs (context.polling). Never a wall-clock time: positions are the feed's own tokens. */
@@ -268,13 +283,13 @@ export const readChanges = async (
     if (priming) {
       // Nothing is delivered while priming, so whole pages are skipped and positions stay page-aligned. Their keys
       // are remembered all the same: with includeRecentChanges the feed may repeat them on the next run.
-      for (const record of page.data ?? []) recent.push(changeKey(record));
+      for (const record of page.data ?? []) recent.push(changeKey(record, feed));
       taken += page.data?.length ?? 0;
-      lastChange = page.data?.at(-1)?.modifiedOn ?? lastChange;
+      lastChange = changedAt(page.data?.at(-1), feed) ?? lastChange;
       if (next) {
         from = next;
         pageTaken = [];
-      } else pageTaken = (page.data ?? []).map(changeKey); // read again next run: skip it then too
+      } else pageTaken = (page.data ?? []).map((record) => changeKey(record, feed)); // read again next run: skip it then too
       if (page.hasMore && next && taken >= options.maxRecords) {
         more = true;
         break;
@@ -282,7 +297,7 @@ export const readChanges = async (
       continue;
     }
     for (const record of page.data ?? []) {
-      const key = changeKey(record);
+      const key = changeKey(record, feed);
       if (seen.has(key)) continue; // delivered by an earlier run (same page read again, or a repeat)
       if (taken >= options.maxRecords) {
         stoppedInside = true;
@@ -292,8 +307,8 @@ export const readChanges = async (
       pageTaken.push(key);
       recent.push(key);
       taken++;
-      lastChange = record.modifiedOn ?? lastChange;
-      changes.push({ changeType: classify(record, feed.createdField), record });
+      lastChange = changedAt(record, feed) ?? lastChange;
+      changes.push({ changeType: classify(record, feed.createdField, feed.events), record });
     }
     if (stoppedInside) {
       more = true;
@@ -304,7 +319,7 @@ export const readChanges = async (
     if (next) {
       from = next;
       pageTaken = [];
-    } else pageTaken = (page.data ?? []).map(changeKey);
+    } else pageTaken = (page.data ?? []).map((record) => changeKey(record, feed));
     if (page.hasMore && next && taken >= options.maxRecords) {
       more = true;
       break;

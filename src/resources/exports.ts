@@ -1,38 +1,45 @@
+import { operations, type OperationKey } from "../client";
+import { moduleName, operationKeys, type OperationInfo } from "../client/operations";
 import type { ResourceModule } from "../kit";
 import { exportActions, type ExportFeed } from "../kit/exportFeed";
 
 /**
- * ServiceTitan's export feeds for the resources this component covers. Each row gives an "Export …" action
- * (exportJobs, exportCustomers, …) and a choice in the "New and Updated Records" trigger.
+ * Every export feed of the 25 modules (53), from the generated table: each gives an "Export …" action
+ * (exportJobs, exportLeads, …) and a choice in the "New and Updated Records" trigger. The generator derives a feed's
+ * key, label, record identity and change time from its path and schema; only what the spec cannot say is added here.
  */
-export const EXPORT_FEEDS = [
-  { key: "jobs", label: "Jobs", operation: "GET /jpm/v2/tenant/{tenant}/export/jobs" },
-  { key: "appointments", label: "Appointments", operation: "GET /jpm/v2/tenant/{tenant}/export/appointments" },
-  {
-    key: "appointmentAssignments",
-    label: "Appointment Assignments",
-    operation: "GET /dispatch/v2/tenant/{tenant}/export/appointment-assignments",
-    // This feed alone hides inactive records by default; unassignments are changes too.
-    triggerQuery: { active: "Any" },
-    // It has no createdOn: an assignment is created when the technician is assigned.
-    createdField: "assignedOn",
-  },
-  { key: "projects", label: "Projects", operation: "GET /jpm/v2/tenant/{tenant}/export/projects" },
-  { key: "customers", label: "Customers", operation: "GET /crm/v2/tenant/{tenant}/export/customers" },
-  { key: "customerContacts", label: "Customer Contacts", operation: "GET /crm/v2/tenant/{tenant}/export/customers/contacts" },
-  { key: "locations", label: "Locations", operation: "GET /crm/v2/tenant/{tenant}/export/locations" },
-  { key: "bookings", label: "Bookings", operation: "GET /crm/v2/tenant/{tenant}/export/bookings" },
-  { key: "invoices", label: "Invoices", operation: "GET /accounting/v2/tenant/{tenant}/export/invoices" },
-  { key: "invoiceItems", label: "Invoice Items", operation: "GET /accounting/v2/tenant/{tenant}/export/invoice-items" },
-  { key: "payments", label: "Payments", operation: "GET /accounting/v2/tenant/{tenant}/export/payments" },
-  {
-    key: "installedEquipment",
-    label: "Installed Equipment",
-    operation: "GET /equipmentsystems/v2/tenant/{tenant}/export/installed-equipment",
-  },
-  { key: "technicians", label: "Technicians", operation: "GET /settings/v2/tenant/{tenant}/export/technicians" },
-  { key: "businessUnits", label: "Business Units", operation: "GET /settings/v2/tenant/{tenant}/export/business-units" },
-] as const satisfies readonly ExportFeed[];
+const ADJUSTMENTS: Record<string, Partial<ExportFeed>> = {
+  // It has no createdOn of its own meaning: an assignment is created when the technician is assigned.
+  appointmentAssignments: { createdField: "assignedOn" },
+};
+
+type FeedInfo = Required<Pick<OperationInfo, "feed">>["feed"];
+
+const feedOf = (operation: OperationKey, info: FeedInfo): ExportFeed => {
+  const op = operations[operation];
+  return {
+    key: info.key,
+    label: info.label,
+    operation,
+    // A feed that hides inactive records by default would hide deactivations: the trigger asks for all of them.
+    ...(op.query.some((q) => q.name === "active") ? { triggerQuery: { active: "Any" } } : {}),
+    ...(info.idFields ? { idFields: info.idFields } : {}),
+    ...(info.timeField !== undefined ? { timeField: info.timeField } : {}),
+    ...(info.events ? { events: true } : {}),
+    ...ADJUSTMENTS[info.key],
+  };
+};
+
+/** The feeds in dropdown order: by module, then label. */
+export const EXPORT_FEEDS: readonly ExportFeed[] = operationKeys
+  .filter((key) => operations[key].feed)
+  .map((key) => feedOf(key, operations[key].feed!))
+  .sort((a, b) => feedModule(a).localeCompare(feedModule(b)) || a.label.localeCompare(b.label));
+
+/** "CRM", "Pricebook" … the module a feed belongs to, for grouping and labels. */
+export function feedModule(feed: ExportFeed): string {
+  return moduleName(operations[feed.operation].module);
+}
 
 export const exports: ResourceModule = {
   actions: exportActions(EXPORT_FEEDS),

@@ -25,6 +25,7 @@ import { taskmanagementResources } from "./taskmanagement";
 import { telecomResources } from "./telecom";
 import { timesheetsResources } from "./timesheets";
 import { exports } from "./exports";
+import { callOperation } from "./callOperation";
 import { rawRequest } from "./rawRequest";
 
 /** Every resource module, by ServiceTitan API module; the component registers their actions and data sources. */
@@ -54,6 +55,7 @@ export const resources: ResourceModule[] = [
   ...taskmanagementResources,
   ...telecomResources,
   ...timesheetsResources,
+  callOperation,
   rawRequest,
   exports,
 ];

@@ -13,7 +13,7 @@ import {
   type FeedState,
 } from "../kit/exportFeed";
 import { connectionInput, dateTimeInput, integerInput, stringInput, switchInput } from "../inputs";
-import { EXPORT_FEEDS } from "../resources/exports";
+import { EXPORT_FEEDS, feedModule } from "../resources/exports";
 
 /**
  * ServiceTitan asks export feeds to be polled every 5-10 minutes. A component trigger cannot carry a default schedule
@@ -43,7 +43,7 @@ export const pollChangesTrigger = pollingTrigger({
     resource: stringInput({
       label: "Resource",
       required: true,
-      model: EXPORT_FEEDS.map((feed) => ({ label: feed.label, value: feed.key })),
+      model: EXPORT_FEEDS.map((feed) => ({ label: `${feedModule(feed)} · ${feed.label}`, value: feed.key })),
       comments: "Which ServiceTitan records to watch. To watch several, use one flow per resource.",
     }),
     lookBackDate: dateTimeInput({

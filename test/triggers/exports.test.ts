@@ -8,23 +8,43 @@ const ctx = useSandbox({ exportPageSize: 20 });
 const pathOf = (operation: string) => operation.split(" ")[1].replace("{tenant}", ctx.sandbox.credentials.tenant);
 
 describe("Export actions (one feed page per call)", () => {
-  it("declares the 14 actions with the keys the issue names", () => {
-    expect(EXPORT_FEEDS.map(exportActionKey)).toEqual([
-      "exportJobs",
-      "exportAppointments",
-      "exportAppointmentAssignments",
-      "exportProjects",
-      "exportCustomers",
-      "exportCustomerContacts",
-      "exportLocations",
-      "exportBookings",
-      "exportInvoices",
-      "exportInvoiceItems",
-      "exportPayments",
-      "exportInstalledEquipment",
-      "exportTechnicians",
-      "exportBusinessUnits",
-    ]);
+  it("declares one action per export feed of the 25 modules (53), keeping the 14 keys of the first release", () => {
+    const keys = EXPORT_FEEDS.map(exportActionKey);
+    expect(keys).toHaveLength(53);
+    expect(new Set(keys).size).toBe(53);
+    expect(EXPORT_FEEDS.map((feed) => feed.operation).sort()).toEqual(
+      Object.keys(operations)
+        .filter((key) => operations[key as keyof typeof operations].export)
+        .sort(),
+    );
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        "exportJobs",
+        "exportAppointments",
+        "exportAppointmentAssignments",
+        "exportProjects",
+        "exportCustomers",
+        "exportCustomerContacts",
+        "exportLocations",
+        "exportBookings",
+        "exportInvoices",
+        "exportInvoiceItems",
+        "exportPayments",
+        "exportInstalledEquipment",
+        "exportTechnicians",
+        "exportBusinessUnits",
+        // and the new ones, e.g.
+        "exportLeads",
+        "exportEstimates",
+        "exportMemberships",
+        "exportPricebookServices",
+        "exportInventoryPurchaseOrders",
+        "exportPayrollAdjustments",
+        "exportTimesheetActivities",
+        "exportCalls",
+        "exportEmployees",
+      ]),
+    );
   });
 
   it.each(EXPORT_FEEDS.map((feed) => [exportActionKey(feed), feed.operation] as const))(
