@@ -57,7 +57,7 @@ export function createRedactor(initial?: string[]): { add(secret: string | undef
 export function parseArgs(argv: string[]): Options;
 export function collectInputs(options: Options, readFile?: (file: string) => string): Record<string, unknown>;
 export function selectTarget(env?: Record<string, string | undefined>, options?: { forceSandbox?: boolean }): Target;
-export function distIsFresh(): boolean;
+export function distIsFresh(file?: string): boolean;
 export function loadComponent(source?: "src" | "dist" | "auto"): {
   component: Component;
   module: Record<string, unknown>;

@@ -14,6 +14,7 @@ const fs = require("fs");
 const path = require("path");
 const diagnostics = require("diagnostics_channel");
 const { runMain } = require("./run-main");
+const { builtId, sourceHash } = require("./build-id");
 
 const ROOT = path.resolve(__dirname, "..");
 const DIST = path.join(ROOT, "dist", "index.js");
@@ -234,17 +235,11 @@ const registerTypeScript = () => {
   tsRegistered = true;
 };
 
-const newestMtime = (dir) => {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
+/** dist/index.js was built from src/ as it is now (the build id stamped in the bundle matches src/'s hash). */
+const distIsFresh = (file = DIST) => {
+  const id = builtId(file);
+  return id !== undefined && id === sourceHash(SRC);
 };
-
-/** dist/index.js exists and no file under src/ is newer. */
-const distIsFresh = () => fs.existsSync(DIST) && fs.statSync(DIST).mtimeMs >= newestMtime(SRC);
 
 /**
  * The component as Prismatic sees it: the bundle's default export (plus `actionOperations`, action key → "VERB /path").
@@ -520,7 +515,7 @@ const main = async (argv, io = {}) => {
     }
     const { component, actionOperations, source } = loadComponent(options.src ? "src" : io.componentSource || "auto");
     if (source === "dist/index.js" && !distIsFresh())
-      err(c.yellow("note: dist/index.js is older than src/: run npm run build (or pass --src).\n"));
+      err(c.yellow("note: dist/index.js was not built from src/ as it is now: run npm run build (or pass --src).\n"));
     if (options.list) {
       out(renderList(component, options.filter, colours(stdout, env)));
       return 0;

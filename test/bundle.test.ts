@@ -1,8 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import webpack, { type Configuration, type Stats } from "webpack";
 import source from "../src";
+import { builtId, sourceHash } from "../scripts/build-id";
+import { distIsFresh } from "../scripts/invoke";
 
 /**
  * `npm run build` produces what Prismatic loads: one CommonJS dist/index.js with every dependency inside, plus
@@ -46,5 +48,17 @@ describe("the publishable bundle", () => {
     expect(Object.keys(built.actions).sort()).toEqual(Object.keys(source.actions).sort());
     expect(Object.keys(built.dataSources).sort()).toEqual(Object.keys(source.dataSources ?? {}).sort());
     expect(Object.keys(built.triggers)).toEqual(["pollChangesTrigger"]);
+  });
+
+  it("stamps the hash of src/ first, so the runner knows the bundle is current whatever its modification time", () => {
+    const built = path.join(outDir, "index.js");
+    expect(builtId(built)).toBe(sourceHash());
+    utimesSync(built, new Date("2000-01-01"), new Date("2000-01-01")); // older than every source file
+    expect(distIsFresh(built)).toBe(true);
+    const other = path.join(outDir, "other.js");
+    writeFileSync(other, readFileSync(built, "utf8").replace(sourceHash(), "0123456789abcdef"));
+    expect(distIsFresh(other)).toBe(false);
+    writeFileSync(other, "module.exports = {};\n");
+    expect(distIsFresh(other)).toBe(false);
   });
 });
