@@ -28,6 +28,7 @@ export interface Options {
   inputs: Record<string, string | string[]>;
   inputsFile?: string;
   state?: string;
+  out?: string;
   list: boolean;
   filter?: string;
   help: boolean;
@@ -55,6 +56,7 @@ export function levenshtein(a: string, b: string): number;
 export function closest(word: string, candidates: string[]): string | undefined;
 export function createRedactor(initial?: string[]): { add(secret: string | undefined): void; text(input: unknown): string };
 export function parseArgs(argv: string[]): Options;
+export function keyValueInputs(entry: Entry, values: Record<string, unknown>): Record<string, unknown>;
 export function collectInputs(options: Options, readFile?: (file: string) => string): Record<string, unknown>;
 export function selectTarget(env?: Record<string, string | undefined>, options?: { forceSandbox?: boolean }): Target;
 export function distIsFresh(file?: string): boolean;

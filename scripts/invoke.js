@@ -99,8 +99,11 @@ const USAGE = `Usage: npm run invoke -- <actionKey|dataSourceKey|triggerKey> [op
        npm run invoke -- --list [filter]
 
 Options:
-  --input key=value    an input value (repeat for several inputs; repeat a key for a list)
+  --input key=value    an input value (repeat for several inputs; repeat a key for a list). Key/value inputs
+                       (queryParams, headers …) take a JSON object, --input 'queryParams={"pageSize":"2"}',
+                       or name=value repeated, --input queryParams=pageSize=2 --input queryParams=page=2
   --inputs file.json   input values from a JSON object ({"pageSize": "3", ...})
+  --out file.json      write the result to a file instead of stdout (notes and progress stay on stderr)
   --state file.json    triggers: polling state read before and saved after the run
   --list [filter]      every action, data source and trigger with its label and inputs
   --help               with a key: that key's inputs in detail
@@ -120,6 +123,7 @@ const parseArgs = (argv) => {
     inputs: {},
     inputsFile: undefined,
     state: undefined,
+    out: undefined,
     list: false,
     filter: undefined,
     help: false,
@@ -149,6 +153,7 @@ const parseArgs = (argv) => {
       options.inputs[key] = key in options.inputs ? [].concat(options.inputs[key], value) : value;
     } else if (flag === "--inputs") [options.inputsFile, i] = valueOf(flag, inline, i);
     else if (flag === "--state") [options.state, i] = valueOf(flag, inline, i);
+    else if (flag === "--out" || flag === "-o") [options.out, i] = valueOf(flag, inline, i);
     else if (flag === "--list") options.list = true;
     else if (flag === "--help" || flag === "-h") options.help = true;
     else if (flag === "--json") options.json = true;
@@ -157,7 +162,7 @@ const parseArgs = (argv) => {
     else if (flag === "--debug") options.debug = true;
     else if (arg.startsWith("-")) {
       throw new UsageError(
-        `Unknown option ${flag}.${didYouMean(flag, ["--input", "--inputs", "--state", "--list", "--help", "--json", "--sandbox", "--src", "--debug"])}`,
+        `Unknown option ${flag}.${didYouMean(flag, ["--input", "--inputs", "--state", "--out", "--list", "--help", "--json", "--sandbox", "--src", "--debug"])}`,
       );
     } else positional.push(arg);
   }
@@ -167,6 +172,29 @@ const parseArgs = (argv) => {
   if (!options.key && !options.list && !options.help)
     throw new UsageError("Which action, data source or trigger? Give its key, or --list to see them all.");
   return options;
+};
+
+/**
+ * Key/value inputs as Prismatic hands them to a step ([{key, value}]) from what a command line gives: name=value
+ * pairs (once or repeated). A JSON object (text or from --inputs) is left to the input's own check.
+ */
+const keyValueInputs = (entry, values) => {
+  const out = { ...values };
+  for (const input of entry.definition.inputs || []) {
+    const given = out[input.key];
+    if (input.collection !== "keyvaluelist" || given === undefined) continue;
+    const texts = [].concat(given);
+    if (!texts.every((text) => typeof text === "string") || (texts.length === 1 && texts[0].trim().startsWith("{"))) continue;
+    out[input.key] = texts.map((pair) => {
+      const equals = pair.indexOf("=");
+      if (equals <= 0)
+        throw new UsageError(
+          `${input.key} is a key/value input: give name=value (repeat for more) or a JSON object such as ${input.key}='{"name":"value"}', not "${pair}".`,
+        );
+      return { key: pair.slice(0, equals).trim(), value: pair.slice(equals + 1) };
+    });
+  }
+  return out;
 };
 
 /** Reads --inputs (a JSON object) and lets --input values win. */
@@ -402,6 +430,8 @@ const renderHelp = (entry, operation, c = colours(null)) => {
         ),
       );
     if (input.comments) lines.push(c.dim(`      ${input.comments}`));
+    if (input.collection === "keyvaluelist")
+      lines.push(c.dim(`      --input '${input.key}={"name":"value"}' or --input ${input.key}=name=value (repeat for more)`));
   }
   return `${lines.join("\n")}\n`;
 };
@@ -525,7 +555,7 @@ const main = async (argv, io = {}) => {
       out(renderHelp(entry, actionOperations[entry.key], colours(stdout, env)));
       return 0;
     }
-    const params = collectInputs(options, io.readFile);
+    const params = keyValueInputs(entry, collectInputs(options, io.readFile));
     checkInputs(entry, params);
     if (options.state && entry.kind !== "trigger") throw new UsageError("--state only applies to triggers.");
     const target = selectTarget(env, { forceSandbox: options.sandbox });
@@ -569,10 +599,14 @@ const main = async (argv, io = {}) => {
     progress.done();
     if (options.state) fs.writeFileSync(options.state, `${JSON.stringify(pollingStateOf(instanceState), null, 2)}\n`);
     const output = outputOf(kind, result);
-    if (!options.json && isPicklist(entry.definition, output)) {
-      out(renderTable(output));
-      err(c.dim(`${output.length} options\n`));
-    } else out(`${JSON.stringify(output, null, 2)}\n`);
+    const picklist = !options.json && isPicklist(entry.definition, output);
+    const text = picklist ? renderTable(output) : `${JSON.stringify(output, null, 2)}\n`;
+    if (options.out) {
+      // Redacted like the terminal output: a file is as easy to share by mistake.
+      fs.writeFileSync(options.out, redactor.text(text));
+      err(c.dim(`wrote ${options.out} (${Buffer.byteLength(text)} bytes)\n`));
+    } else out(text);
+    if (picklist) err(c.dim(`${output.length} options\n`));
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
@@ -601,6 +635,7 @@ module.exports = {
   createRedactor,
   parseArgs,
   collectInputs,
+  keyValueInputs,
   selectTarget,
   registerTypeScript,
   distIsFresh,
