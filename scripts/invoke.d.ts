@@ -34,6 +34,8 @@ export interface Options {
   help: boolean;
   json: boolean;
   sandbox: boolean;
+  sandboxUrl?: string;
+  oneShot: boolean;
   src: boolean;
   debug: boolean;
 }

@@ -15,6 +15,7 @@ const path = require("path");
 const diagnostics = require("diagnostics_channel");
 const { runMain } = require("./run-main");
 const { builtId, sourceHash } = require("./build-id");
+const { fetchInfo, findRunningSandbox } = require("./sandbox-link");
 
 const ROOT = path.resolve(__dirname, "..");
 const DIST = path.join(ROOT, "dist", "index.js");
@@ -108,11 +109,14 @@ Options:
   --list [filter]      every action, data source and trigger with its label and inputs
   --help               with a key: that key's inputs in detail
   --json               print picklists as JSON instead of a table
-  --sandbox            use the built-in sandbox even when SERVICETITAN_* variables are set
+  --sandbox            use the sandbox even when SERVICETITAN_* variables are set
+  --sandbox-url URL    use the sandbox npm run sandbox started at URL (found on its own when it runs)
+  --one-shot           a fresh sandbox for this call only, even when npm run sandbox runs
   --src                load the component from src/ (ts-node) even when dist/ is built
   --debug              log each request (secrets redacted) on stderr
 
-Target: the built-in sandbox unless SERVICETITAN_CLIENT_ID, SERVICETITAN_CLIENT_SECRET, SERVICETITAN_TENANT_ID and
+Target: the sandbox started by npm run sandbox when one runs (state kept between calls), else a one-shot sandbox
+with demo data started for this call; a real tenant instead when SERVICETITAN_CLIENT_ID, SERVICETITAN_CLIENT_SECRET, SERVICETITAN_TENANT_ID and
 SERVICETITAN_APP_KEY are set (plus SERVICETITAN_ENV=production|integration, default production; optionally
 SERVICETITAN_BASE_URL and SERVICETITAN_TOKEN_URL for a proxy).`;
 
@@ -129,6 +133,8 @@ const parseArgs = (argv) => {
     help: false,
     json: false,
     sandbox: false,
+    sandboxUrl: undefined,
+    oneShot: false,
     src: false,
     debug: false,
   };
@@ -158,11 +164,13 @@ const parseArgs = (argv) => {
     else if (flag === "--help" || flag === "-h") options.help = true;
     else if (flag === "--json") options.json = true;
     else if (flag === "--sandbox") options.sandbox = true;
+    else if (flag === "--sandbox-url") [options.sandboxUrl, i] = valueOf(flag, inline, i);
+    else if (flag === "--one-shot") options.oneShot = true;
     else if (flag === "--src") options.src = true;
     else if (flag === "--debug") options.debug = true;
     else if (arg.startsWith("-")) {
       throw new UsageError(
-        `Unknown option ${flag}.${didYouMean(flag, ["--input", "--inputs", "--state", "--out", "--list", "--help", "--json", "--sandbox", "--src", "--debug"])}`,
+        `Unknown option ${flag}.${didYouMean(flag, ["--input", "--inputs", "--state", "--out", "--list", "--help", "--json", "--sandbox", "--sandbox-url", "--one-shot", "--src", "--debug"])}`,
       );
     } else positional.push(arg);
   }
@@ -292,18 +300,14 @@ const startLocalSandbox = async (options = {}) => {
   registerTypeScript();
   const { startSandbox } = require(path.join(ROOT, "sandbox"));
   const sandbox = await startSandbox({ seed: "demo", ...options });
-  const { clientId, clientSecret, tenant, appKey } = sandbox.credentials;
-  const fields = {
-    tokenUrl: sandbox.tokenUrl,
-    clientId,
-    clientSecret,
-    tenant,
-    applicationKey: appKey,
-    environment: "integration",
-    baseUrl: sandbox.url,
-  };
-  return { sandbox, fields, secrets: [clientSecret, appKey] };
+  return { sandbox, ...sandboxConnectionFields(sandbox) };
 };
+
+/** Connection fields that reach a sandbox (this process's, or one npm run sandbox runs), and its secrets. */
+const sandboxConnectionFields = ({ url, tokenUrl, credentials: { clientId, clientSecret, tenant, appKey } }) => ({
+  fields: { tokenUrl, clientId, clientSecret, tenant, applicationKey: appKey, environment: "integration", baseUrl: url },
+  secrets: [clientSecret, appKey],
+});
 
 /** A connection value as Prismatic hands it to a step, without a platform token: the core fetches its own. */
 const connectionValue = (component, fields) => {
@@ -536,6 +540,7 @@ const main = async (argv, io = {}) => {
   const err = (text) => stderr.write(redactor.text(text));
   const c = colours(stderr, env);
   let sandbox;
+  let running;
   let stopWatching = () => undefined;
   try {
     const options = parseArgs(argv);
@@ -558,17 +563,29 @@ const main = async (argv, io = {}) => {
     const params = keyValueInputs(entry, collectInputs(options, io.readFile));
     checkInputs(entry, params);
     if (options.state && entry.kind !== "trigger") throw new UsageError("--state only applies to triggers.");
-    const target = selectTarget(env, { forceSandbox: options.sandbox });
+    const target = selectTarget(env, { forceSandbox: options.sandbox || Boolean(options.sandboxUrl) || options.oneShot });
     // Secrets are known before anything can print them.
     (target.secrets || []).forEach(redactor.add);
 
     let fields = target.fields;
-    if (target.kind === "sandbox") {
+    if (target.kind === "sandbox" && !options.oneShot) {
+      running = await findRunningSandbox({ url: options.sandboxUrl, env, note: (text) => err(c.yellow(`note: ${text}`)) }).catch(
+        (error) => {
+          throw new UsageError(`--sandbox-url: ${error.message}. Start one with npm run sandbox.`);
+        },
+      );
+    }
+    if (running) {
+      const reach = sandboxConnectionFields(running);
+      fields = reach.fields;
+      reach.secrets.forEach(redactor.add);
+      err(c.dim(`sandbox ${running.url} (running: changes stay for the next call) · component ${source}\n`));
+    } else if (target.kind === "sandbox") {
       const local = await startLocalSandbox();
       sandbox = local.sandbox;
       fields = local.fields;
       local.secrets.forEach(redactor.add);
-      err(c.dim(`sandbox ${sandbox.url} (demo data) · component ${source}\n`));
+      err(c.dim(`sandbox ${sandbox.url} (demo data, one-shot) · component ${source}\n`));
     } else {
       err(c.dim(`tenant ${fields.tenant} (${fields.environment}) · component ${source}\n`));
     }
@@ -623,6 +640,11 @@ const main = async (argv, io = {}) => {
         err(c.yellow(`sandbox: ${sandbox.violations.length} request(s) broke the OpenAPI spec: ${JSON.stringify(sandbox.violations)}\n`));
       await sandbox.close();
     }
+    if (running) {
+      const after = await fetchInfo(running.url, 1000);
+      const fresh = after instanceof Error ? [] : after.violations.slice(running.violations.length);
+      if (fresh.length) err(c.yellow(`sandbox: ${fresh.length} request(s) broke the OpenAPI spec: ${JSON.stringify(fresh)}\n`));
+    }
   }
 };
 
@@ -641,6 +663,7 @@ module.exports = {
   distIsFresh,
   loadComponent,
   startLocalSandbox,
+  sandboxConnectionFields,
   connectionValue,
   describeConnection,
   findEntry,
