@@ -115,10 +115,11 @@ Options:
   --src                load the component from src/ (ts-node) even when dist/ is built
   --debug              log each request (secrets redacted) on stderr
 
-Target: the sandbox started by npm run sandbox when one runs (state kept between calls), else a one-shot sandbox
-with demo data started for this call; a real tenant instead when SERVICETITAN_CLIENT_ID, SERVICETITAN_CLIENT_SECRET, SERVICETITAN_TENANT_ID and
-SERVICETITAN_APP_KEY are set (plus SERVICETITAN_ENV=production|integration, default production; optionally
-SERVICETITAN_BASE_URL and SERVICETITAN_TOKEN_URL for a proxy).`;
+Target: the sandbox npm run sandbox keeps running (state kept between calls), else a one-shot sandbox with demo
+data for this call. A real tenant instead when SERVICETITAN_CLIENT_ID, SERVICETITAN_CLIENT_SECRET,
+SERVICETITAN_TENANT_ID and SERVICETITAN_APP_KEY are set (plus SERVICETITAN_ENV=production, the default, or
+integration for ServiceTitan's integration (test) environment; optionally SERVICETITAN_BASE_URL and
+SERVICETITAN_TOKEN_URL for a proxy).`;
 
 /** argv (without node and the script) → options; throws UsageError on anything it does not understand. */
 const parseArgs = (argv) => {
