@@ -2,6 +2,8 @@
 // plus dist/icon.png. Only src/ is an entry, so test/, sandbox/ and bench/ never reach the bundle.
 const path = require("path");
 const CopyPlugin = require("copy-webpack-plugin");
+const { BannerPlugin } = require("webpack");
+const { banner } = require("./scripts/build-id");
 
 module.exports = {
   entry: "./src/index.ts",
@@ -32,7 +34,11 @@ module.exports = {
     ],
   },
   optimization: { minimize: false },
-  plugins: [new CopyPlugin({ patterns: [{ from: "assets/icon.png", to: "icon.png" }] })],
+  plugins: [
+    new CopyPlugin({ patterns: [{ from: "assets/icon.png", to: "icon.png" }] }),
+    // The hash of src/ as the first line, so the runner can tell a stale bundle from a current one (scripts/build-id.js).
+    new BannerPlugin({ banner: () => banner(), raw: true, entryOnly: true }),
+  ],
   performance: { hints: false },
   // spectral's index re-exports its testing helpers, which pull jest-util's dynamic require: harmless at run time.
   ignoreWarnings: [{ module: /node_modules\/jest-util/ }],

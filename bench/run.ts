@@ -1,11 +1,11 @@
 /**
- * npm run bench [-- --latency 30 --runs 3]
+ * npm run bench [-- --latency 30 --runs 3] [--write]
  *
  * This component's paging (the `selectJob` picklist and `listJobs` with Fetch All, run through spectral's harness
  * exactly as Prismatic runs them) against the reference component's paging (bench/baseline.ts), in the same process,
  * against the same sandbox with the same injected per-request latency. The sandbox runs in a child process
- * (bench/sandboxProcess.ts) so the server's work stays out of the client's time and memory. Prints a table and
- * writes it to bench/RESULTS.md.
+ * (bench/sandboxProcess.ts) so the server's work stays out of the client's time and memory. Prints a table; with
+ * --write also saves it to bench/RESULTS.md (tracked, so a trial run leaves the checkout clean).
  */
 import { fork } from "child_process";
 import fs from "fs";
@@ -28,6 +28,7 @@ const flag = (name: string, fallback: number): number => {
 };
 const LATENCY_MS = flag("latency", 30);
 const RUNS = Math.max(1, Math.round(flag("runs", 3)));
+const WRITE = process.argv.includes("--write");
 const JOBS: OperationKey = "GET /jpm/v2/tenant/{tenant}/jobs";
 
 // ---- the sandbox, in its own process -----------------------------------------------------------------------------
@@ -212,7 +213,10 @@ const main = async () => {
     "  server's latency per request the gap grows. This component holds up to 4 pages in flight, hence its somewhat larger peak heap.",
   ].join("\n");
   console.log(`\n${header}\n\n${table}\n\n${notes}`);
-  fs.writeFileSync(path.join(__dirname, "RESULTS.md"), `# Paging benchmark\n\n${header}\n\n${table}\n\n${notes}\n`);
+  if (WRITE) {
+    fs.writeFileSync(path.join(__dirname, "RESULTS.md"), `# Paging benchmark\n\n${header}\n\n${table}\n\n${notes}\n`);
+    console.log("\nSaved to bench/RESULTS.md.");
+  } else console.log("\nNot saved (npm run bench -- --write saves it to bench/RESULTS.md).");
 };
 
 const fmt = {

@@ -43,7 +43,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     rateLimitPerSecond: options.rateLimitPerSecond,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 900,
     exportPageSize: options.exportPageSize ?? 500,
+    serveInfo: options.serveInfo ?? false,
+    onRequest: options.onRequest,
   });
-  await server.listen();
+  await server.listen(options.port ?? 0);
   return server;
 }

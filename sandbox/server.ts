@@ -5,7 +5,7 @@
 import http, { type IncomingMessage, type ServerResponse } from "http";
 import type { AddressInfo, Socket } from "net";
 import { randomBytes } from "crypto";
-import type { Fault, RecordedRequest, Sandbox, SpecViolation } from "./types";
+import type { Fault, RecordedRequest, Sandbox, SandboxInfo, SpecViolation } from "./types";
 import type { Spec } from "./spec";
 import { Store } from "./store";
 import { HANDLERS, FILES_PREFIX, type HandlerResult, type UploadedFile } from "./handlers";
@@ -20,6 +20,8 @@ export interface ServerSettings {
   rateLimitPerSecond?: number;
   tokenTtlSeconds: number;
   exportPageSize: number;
+  serveInfo?: boolean;
+  onRequest?: (request: RecordedRequest) => void;
 }
 
 interface Answer {
@@ -36,6 +38,8 @@ const SCOPES =
 
 /** Where the OAuth client-credentials token is issued (the sandbox's token URL). */
 const TOKEN_PATH = "/connect/token";
+/** How another process (the local runner) learns this sandbox's credentials, when serveInfo is on. */
+export const INFO_PATH = "/sandbox/info";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -137,10 +141,15 @@ export class SandboxServer implements Sandbox {
     });
   }
 
-  async listen(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-    const { port } = this.server.address() as AddressInfo;
-    this.url = `http://127.0.0.1:${port}`;
+  async listen(port = 0): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once("error", reject); // EADDRINUSE for a fixed port
+      this.server.listen(port, "127.0.0.1", () => {
+        this.server.off("error", reject);
+        resolve();
+      });
+    });
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     this.tokenUrl = `${this.url}${TOKEN_PATH}`;
   }
 
@@ -182,11 +191,23 @@ export class SandboxServer implements Sandbox {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** The local sandbox's own random credentials: not secrets of any real system. */
+  info(): SandboxInfo {
+    return {
+      url: this.url,
+      tokenUrl: this.tokenUrl,
+      credentials: this.credentials,
+      requests: this.requests.length,
+      violations: this.violations,
+    };
+  }
+
   // ---- HTTP ---------------------------------------------------------------------------------------
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://sandbox");
     if (url.pathname === TOKEN_PATH) return this.token(req, res);
+    if (url.pathname === INFO_PATH && this.settings.serveInfo) return this.send(res, { status: 200, body: this.info() });
     if (url.pathname.startsWith(FILES_PREFIX) && req.method === "GET") return this.file(url.pathname, res);
     return this.api(req, res, url);
   }
@@ -263,6 +284,7 @@ export class SandboxServer implements Sandbox {
       at: Date.now(),
     };
     this.requests.push(entry);
+    if (this.settings.onRequest) res.once("finish", () => this.settings.onRequest!(entry));
     const limited = this.overRateLimit(entry.at);
 
     const { latencyMs } = this.settings;

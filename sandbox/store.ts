@@ -33,9 +33,21 @@ export interface SandboxDb {
   /** Bytes of an uploaded installed-equipment attachment, by the `path` the upload returned. */
   file(path: string): { data: Buffer; fileName: string; contentType: string } | undefined;
   collections(): CollectionName[];
+  /** The whole state as JSON-ready data (what npm run sandbox -- --state saves). */
+  snapshot(): StoreSnapshot;
+  /** Replaces the whole state with a snapshot. */
+  restore(snapshot: StoreSnapshot): void;
 }
 
 export const toIso = (value: unknown): string => new Date(value as string).toISOString();
+
+/** A store as plain JSON (npm run sandbox -- --state FILE): records in change order with their sequence numbers. */
+export interface StoreSnapshot {
+  version: 1;
+  seq: number;
+  collections: Record<string, { nextId: number; records: Array<[seq: number, record: SandboxRecord]> }>;
+  files: Record<string, { data: string; fileName: string; contentType: string }>;
+}
 
 export class Collection {
   /** Iteration order is change order: every write deletes and re-sets the key. */
@@ -102,6 +114,25 @@ export class Collection {
       this.changeOrder = { records, seqs: records.map((r) => this.seqById.get(r.id)!) };
     }
     return this.changeOrder;
+  }
+
+  dump(): StoreSnapshot["collections"][string] {
+    return { nextId: this.nextId, records: [...this.byId.values()].map((record) => [this.seqById.get(record.id)!, record]) };
+  }
+
+  /** Replaces the content with a dump (records given in change order, as dump() writes them). */
+  load({ nextId, records }: StoreSnapshot["collections"][string]): void {
+    this.byId.clear();
+    this.seqById.clear();
+    for (const [seq, record] of records) {
+      this.byId.set(record.id, record);
+      this.seqById.set(record.id, seq);
+    }
+    this.idOrder.length = 0;
+    for (const record of [...this.byId.values()].sort((a, b) => a.id - b.id)) this.idOrder.push(record);
+    this.nextId = nextId;
+    this.changeOrder = null;
+    this.groups.clear();
   }
 
   /** Records grouped by a field's value (cached until the next write), e.g. invoice items by invoiceId. */
@@ -233,5 +264,27 @@ export class Store implements SandboxDb {
 
   collections(): CollectionName[] {
     return [...this.colls.keys()];
+  }
+
+  /** Everything a restart needs to carry on where it stopped (export-feed positions included). */
+  snapshot(): StoreSnapshot {
+    return {
+      version: 1,
+      seq: this.seq,
+      collections: Object.fromEntries([...this.colls].map(([name, collection]) => [name, collection.dump()])),
+      files: Object.fromEntries([...this.files].map(([path, file]) => [path, { ...file, data: file.data.toString("base64") }])),
+    };
+  }
+
+  /** Replaces the whole state with a snapshot; collections it does not name are emptied. */
+  restore(snapshot: StoreSnapshot): void {
+    if (snapshot?.version !== 1 || !snapshot.collections) throw new Error("not a sandbox state snapshot (version 1)");
+    for (const [name, collection] of this.colls) {
+      collection.load(snapshot.collections[name] ?? { nextId: collection.def.firstId, records: [] });
+    }
+    this.files.clear();
+    for (const [path, file] of Object.entries(snapshot.files ?? {}))
+      this.files.set(path, { ...file, data: Buffer.from(file.data, "base64") });
+    this.seq = snapshot.seq;
   }
 }

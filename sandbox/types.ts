@@ -1,7 +1,7 @@
 /** Public types of the sandbox (see README.md). */
 import type { SandboxDb } from "./store";
 
-export type { SandboxDb, SandboxRecord, CollectionName, BulkInsertResult } from "./store";
+export type { SandboxDb, SandboxRecord, CollectionName, BulkInsertResult, StoreSnapshot } from "./store";
 
 export interface SandboxOptions {
   /** Largest page the server grants (default 5000); larger requests get this many and `pageSize` echoes it. */
@@ -16,6 +16,24 @@ export interface SandboxOptions {
   seed?: "demo" | "empty";
   /** Records per export-feed page (default 500). */
   exportPageSize?: number;
+  /** Port on 127.0.0.1 (default 0: a free one). npm run sandbox uses a fixed one so the runner finds it. */
+  port?: number;
+  /**
+   * Serve GET /sandbox/info (URL, token URL, credentials, request and violation counts) so a separate process, the
+   * local runner, can use this sandbox. Off by default: tests share the sandbox object itself.
+   */
+  serveInfo?: boolean;
+  /** Called once each API request is answered (npm run sandbox logs them). */
+  onRequest?: (request: RecordedRequest) => void;
+}
+
+/** What GET /sandbox/info answers (serveInfo). */
+export interface SandboxInfo {
+  url: string;
+  tokenUrl: string;
+  credentials: { clientId: string; clientSecret: string; appKey: string; tenant: string };
+  requests: number;
+  violations: SpecViolation[];
 }
 
 export interface Fault {

@@ -32,11 +32,14 @@ export interface Options {
   state?: string;
   body?: string;
   signWith?: string;
+  out?: string;
   list: boolean;
   filter?: string;
   help: boolean;
   json: boolean;
   sandbox: boolean;
+  sandboxUrl?: string;
+  oneShot: boolean;
   src: boolean;
   debug: boolean;
 }
@@ -59,9 +62,10 @@ export function levenshtein(a: string, b: string): number;
 export function closest(word: string, candidates: string[]): string | undefined;
 export function createRedactor(initial?: string[]): { add(secret: string | undefined): void; text(input: unknown): string };
 export function parseArgs(argv: string[]): Options;
+export function keyValueInputs(entry: Entry, values: Record<string, unknown>): Record<string, unknown>;
 export function collectInputs(options: Options, readFile?: (file: string) => string): Record<string, unknown>;
 export function selectTarget(env?: Record<string, string | undefined>, options?: { forceSandbox?: boolean }): Target;
-export function distIsFresh(): boolean;
+export function distIsFresh(file?: string): boolean;
 export function loadComponent(source?: "src" | "dist" | "auto"): {
   component: Component;
   module: Record<string, unknown>;

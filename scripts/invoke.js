@@ -14,6 +14,8 @@ const fs = require("fs");
 const path = require("path");
 const diagnostics = require("diagnostics_channel");
 const { runMain } = require("./run-main");
+const { builtId, sourceHash } = require("./build-id");
+const { fetchInfo, findRunningSandbox } = require("./sandbox-link");
 
 const ROOT = path.resolve(__dirname, "..");
 const DIST = path.join(ROOT, "dist", "index.js");
@@ -98,21 +100,28 @@ const USAGE = `Usage: npm run invoke -- <actionKey|dataSourceKey|triggerKey> [op
        npm run invoke -- --list [filter]
 
 Options:
-  --input key=value    an input value (repeat for several inputs; repeat a key for a list)
+  --input key=value    an input value (repeat for several inputs; repeat a key for a list). Key/value inputs
+                       (queryParams, headers …) take a JSON object, --input 'queryParams={"pageSize":"2"}',
+                       or name=value repeated, --input queryParams=pageSize=2 --input queryParams=page=2
   --inputs file.json   input values from a JSON object ({"pageSize": "3", ...})
+  --out file.json      write the result to a file instead of stdout (notes and progress stay on stderr)
   --state file.json    triggers: polling state read before and saved after the run
   --body file.json     webhook triggers: the request body, its bytes as they are (e.g. a ServiceTitan V2 delivery)
   --sign-with KEY      with --body: sign it (HMAC-SHA256) as ServiceTitan would; also the trigger's HMAC Key unless given
   --list [filter]      every action, data source and trigger with its label and inputs
   --help               with a key: that key's inputs in detail
   --json               print picklists as JSON instead of a table
-  --sandbox            use the built-in sandbox even when SERVICETITAN_* variables are set
+  --sandbox            use the sandbox even when SERVICETITAN_* variables are set
+  --sandbox-url URL    use the sandbox npm run sandbox started at URL (found on its own when it runs)
+  --one-shot           a fresh sandbox for this call only, even when npm run sandbox runs
   --src                load the component from src/ (ts-node) even when dist/ is built
   --debug              log each request (secrets redacted) on stderr
 
-Target: the built-in sandbox unless SERVICETITAN_CLIENT_ID, SERVICETITAN_CLIENT_SECRET, SERVICETITAN_TENANT_ID and
-SERVICETITAN_APP_KEY are set (plus SERVICETITAN_ENV=production|integration, default production; optionally
-SERVICETITAN_BASE_URL and SERVICETITAN_TOKEN_URL for a proxy).`;
+Target: the sandbox npm run sandbox keeps running (state kept between calls), else a one-shot sandbox with demo
+data for this call. A real tenant instead when SERVICETITAN_CLIENT_ID, SERVICETITAN_CLIENT_SECRET,
+SERVICETITAN_TENANT_ID and SERVICETITAN_APP_KEY are set (plus SERVICETITAN_ENV=production, the default, or
+integration for ServiceTitan's integration (test) environment; optionally SERVICETITAN_BASE_URL and
+SERVICETITAN_TOKEN_URL for a proxy).`;
 
 /** argv (without node and the script) → options; throws UsageError on anything it does not understand. */
 const parseArgs = (argv) => {
@@ -123,11 +132,14 @@ const parseArgs = (argv) => {
     state: undefined,
     body: undefined,
     signWith: undefined,
+    out: undefined,
     list: false,
     filter: undefined,
     help: false,
     json: false,
     sandbox: false,
+    sandboxUrl: undefined,
+    oneShot: false,
     src: false,
     debug: false,
   };
@@ -154,15 +166,18 @@ const parseArgs = (argv) => {
     else if (flag === "--state") [options.state, i] = valueOf(flag, inline, i);
     else if (flag === "--body") [options.body, i] = valueOf(flag, inline, i);
     else if (flag === "--sign-with") [options.signWith, i] = valueOf(flag, inline, i);
+    else if (flag === "--out" || flag === "-o") [options.out, i] = valueOf(flag, inline, i);
     else if (flag === "--list") options.list = true;
     else if (flag === "--help" || flag === "-h") options.help = true;
     else if (flag === "--json") options.json = true;
     else if (flag === "--sandbox") options.sandbox = true;
+    else if (flag === "--sandbox-url") [options.sandboxUrl, i] = valueOf(flag, inline, i);
+    else if (flag === "--one-shot") options.oneShot = true;
     else if (flag === "--src") options.src = true;
     else if (flag === "--debug") options.debug = true;
     else if (arg.startsWith("-")) {
       throw new UsageError(
-        `Unknown option ${flag}.${didYouMean(flag, ["--input", "--inputs", "--state", "--body", "--sign-with", "--list", "--help", "--json", "--sandbox", "--src", "--debug"])}`,
+        `Unknown option ${flag}.${didYouMean(flag, ["--input", "--inputs", "--state", "--body", "--sign-with", "--out", "--list", "--help", "--json", "--sandbox", "--sandbox-url", "--one-shot", "--src", "--debug"])}`,
       );
     } else positional.push(arg);
   }
@@ -172,6 +187,29 @@ const parseArgs = (argv) => {
   if (!options.key && !options.list && !options.help)
     throw new UsageError("Which action, data source or trigger? Give its key, or --list to see them all.");
   return options;
+};
+
+/**
+ * Key/value inputs as Prismatic hands them to a step ([{key, value}]) from what a command line gives: name=value
+ * pairs (once or repeated). A JSON object (text or from --inputs) is left to the input's own check.
+ */
+const keyValueInputs = (entry, values) => {
+  const out = { ...values };
+  for (const input of entry.definition.inputs || []) {
+    const given = out[input.key];
+    if (input.collection !== "keyvaluelist" || given === undefined) continue;
+    const texts = [].concat(given);
+    if (!texts.every((text) => typeof text === "string") || (texts.length === 1 && texts[0].trim().startsWith("{"))) continue;
+    out[input.key] = texts.map((pair) => {
+      const equals = pair.indexOf("=");
+      if (equals <= 0)
+        throw new UsageError(
+          `${input.key} is a key/value input: give name=value (repeat for more) or a JSON object such as ${input.key}='{"name":"value"}', not "${pair}".`,
+        );
+      return { key: pair.slice(0, equals).trim(), value: pair.slice(equals + 1) };
+    });
+  }
+  return out;
 };
 
 /** Reads --inputs (a JSON object) and lets --input values win. */
@@ -240,17 +278,11 @@ const registerTypeScript = () => {
   tsRegistered = true;
 };
 
-const newestMtime = (dir) => {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
+/** dist/index.js was built from src/ as it is now (the build id stamped in the bundle matches src/'s hash). */
+const distIsFresh = (file = DIST) => {
+  const id = builtId(file);
+  return id !== undefined && id === sourceHash(SRC);
 };
-
-/** dist/index.js exists and no file under src/ is newer. */
-const distIsFresh = () => fs.existsSync(DIST) && fs.statSync(DIST).mtimeMs >= newestMtime(SRC);
 
 /**
  * The component as Prismatic sees it: the bundle's default export (plus `actionOperations`, action key → "VERB /path").
@@ -275,18 +307,14 @@ const startLocalSandbox = async (options = {}) => {
   registerTypeScript();
   const { startSandbox } = require(path.join(ROOT, "sandbox"));
   const sandbox = await startSandbox({ seed: "demo", ...options });
-  const { clientId, clientSecret, tenant, appKey } = sandbox.credentials;
-  const fields = {
-    tokenUrl: sandbox.tokenUrl,
-    clientId,
-    clientSecret,
-    tenant,
-    applicationKey: appKey,
-    environment: "integration",
-    baseUrl: sandbox.url,
-  };
-  return { sandbox, fields, secrets: [clientSecret, appKey] };
+  return { sandbox, ...sandboxConnectionFields(sandbox) };
 };
+
+/** Connection fields that reach a sandbox (this process's, or one npm run sandbox runs), and its secrets. */
+const sandboxConnectionFields = ({ url, tokenUrl, credentials: { clientId, clientSecret, tenant, appKey } }) => ({
+  fields: { tokenUrl, clientId, clientSecret, tenant, applicationKey: appKey, environment: "integration", baseUrl: url },
+  secrets: [clientSecret, appKey],
+});
 
 /** A connection value as Prismatic hands it to a step, without a platform token: the core fetches its own. */
 const connectionValue = (component, fields) => {
@@ -413,6 +441,8 @@ const renderHelp = (entry, operation, c = colours(null)) => {
         ),
       );
     if (input.comments) lines.push(c.dim(`      ${input.comments}`));
+    if (input.collection === "keyvaluelist")
+      lines.push(c.dim(`      --input '${input.key}={"name":"value"}' or --input ${input.key}=name=value (repeat for more)`));
   }
   return `${lines.join("\n")}\n`;
 };
@@ -545,6 +575,7 @@ const main = async (argv, io = {}) => {
   const err = (text) => stderr.write(redactor.text(text));
   const c = colours(stderr, env);
   let sandbox;
+  let running;
   let stopWatching = () => undefined;
   try {
     const options = parseArgs(argv);
@@ -554,7 +585,7 @@ const main = async (argv, io = {}) => {
     }
     const { component, actionOperations, source } = loadComponent(options.src ? "src" : io.componentSource || "auto");
     if (source === "dist/index.js" && !distIsFresh())
-      err(c.yellow("note: dist/index.js is older than src/: run npm run build (or pass --src).\n"));
+      err(c.yellow("note: dist/index.js was not built from src/ as it is now: run npm run build (or pass --src).\n"));
     if (options.list) {
       out(renderList(component, options.filter, colours(stdout, env)));
       return 0;
@@ -564,24 +595,36 @@ const main = async (argv, io = {}) => {
       out(renderHelp(entry, actionOperations[entry.key], colours(stdout, env)));
       return 0;
     }
-    const params = collectInputs(options, io.readFile);
+    const params = keyValueInputs(entry, collectInputs(options, io.readFile));
     checkInputs(entry, params);
     if (options.state && entry.kind !== "trigger") throw new UsageError("--state only applies to triggers.");
     const payload = options.body || options.signWith ? webhookDelivery(options, entry, params, io.readBytes) : undefined;
     [options.signWith, ...(entry.definition.inputs || []).filter((i) => i.type === "password").map((i) => params[i.key])].forEach(
       redactor.add,
     );
-    const target = selectTarget(env, { forceSandbox: options.sandbox });
+    const target = selectTarget(env, { forceSandbox: options.sandbox || Boolean(options.sandboxUrl) || options.oneShot });
     // Secrets are known before anything can print them.
     (target.secrets || []).forEach(redactor.add);
 
     let fields = target.fields;
-    if (target.kind === "sandbox") {
+    if (target.kind === "sandbox" && !options.oneShot) {
+      running = await findRunningSandbox({ url: options.sandboxUrl, env, note: (text) => err(c.yellow(`note: ${text}`)) }).catch(
+        (error) => {
+          throw new UsageError(`--sandbox-url: ${error.message}. Start one with npm run sandbox.`);
+        },
+      );
+    }
+    if (running) {
+      const reach = sandboxConnectionFields(running);
+      fields = reach.fields;
+      reach.secrets.forEach(redactor.add);
+      err(c.dim(`sandbox ${running.url} (running: changes stay for the next call) · component ${source}\n`));
+    } else if (target.kind === "sandbox") {
       const local = await startLocalSandbox();
       sandbox = local.sandbox;
       fields = local.fields;
       local.secrets.forEach(redactor.add);
-      err(c.dim(`sandbox ${sandbox.url} (demo data) · component ${source}\n`));
+      err(c.dim(`sandbox ${sandbox.url} (demo data, one-shot) · component ${source}\n`));
     } else {
       err(c.dim(`tenant ${fields.tenant} (${fields.environment}) · component ${source}\n`));
     }
@@ -616,10 +659,14 @@ const main = async (argv, io = {}) => {
     if (options.state)
       fs.writeFileSync(options.state, `${JSON.stringify(payload ? instanceState : pollingStateOf(instanceState), null, 2)}\n`);
     const output = outputOf(kind, result);
-    if (!options.json && isPicklist(entry.definition, output)) {
-      out(renderTable(output));
-      err(c.dim(`${output.length} options\n`));
-    } else out(`${JSON.stringify(output, null, 2)}\n`);
+    const picklist = !options.json && isPicklist(entry.definition, output);
+    const text = picklist ? renderTable(output) : `${JSON.stringify(output, null, 2)}\n`;
+    if (options.out) {
+      // Redacted like the terminal output: a file is as easy to share by mistake.
+      fs.writeFileSync(options.out, redactor.text(text));
+      err(c.dim(`wrote ${options.out} (${Buffer.byteLength(text)} bytes)\n`));
+    } else out(text);
+    if (picklist) err(c.dim(`${output.length} options\n`));
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
@@ -636,6 +683,11 @@ const main = async (argv, io = {}) => {
         err(c.yellow(`sandbox: ${sandbox.violations.length} request(s) broke the OpenAPI spec: ${JSON.stringify(sandbox.violations)}\n`));
       await sandbox.close();
     }
+    if (running) {
+      const after = await fetchInfo(running.url, 1000);
+      const fresh = after instanceof Error ? [] : after.violations.slice(running.violations.length);
+      if (fresh.length) err(c.yellow(`sandbox: ${fresh.length} request(s) broke the OpenAPI spec: ${JSON.stringify(fresh)}\n`));
+    }
   }
 };
 
@@ -648,11 +700,13 @@ module.exports = {
   createRedactor,
   parseArgs,
   collectInputs,
+  keyValueInputs,
   selectTarget,
   registerTypeScript,
   distIsFresh,
   loadComponent,
   startLocalSandbox,
+  sandboxConnectionFields,
   connectionValue,
   describeConnection,
   findEntry,

@@ -32,8 +32,8 @@ export const serviceTitanConnection = oauth2Connection({
       shown: true,
       default: ENVIRONMENTS.production.tokenUrl,
       model: [
-        { label: "Production (auth.servicetitan.io)", value: ENVIRONMENTS.production.tokenUrl },
-        { label: "Integration (auth-integration.servicetitan.io)", value: ENVIRONMENTS.integration.tokenUrl },
+        { label: "Production: auth.servicetitan.io", value: ENVIRONMENTS.production.tokenUrl },
+        { label: "Integration (test): auth-integration.servicetitan.io", value: ENVIRONMENTS.integration.tokenUrl },
       ],
       comments: "Must belong to the same environment as the Environment input below.",
     },
@@ -82,9 +82,9 @@ export const serviceTitanConnection = oauth2Connection({
       default: "production",
       model: [
         { label: "Production", value: "production" },
-        { label: "Integration (sandbox)", value: "integration" },
+        { label: "Integration (test)", value: "integration" },
       ],
-      comments: "Production for live tenants; Integration for ServiceTitan's integration (sandbox) environment.",
+      comments: "Production for live tenants; Integration (test) for ServiceTitan's integration (test) environment.",
     },
     baseUrl: {
       label: "API Base URL Override",

@@ -4,6 +4,8 @@ import { serviceTitanConnection } from "./connection";
 import { actions, dataSources } from "./resources";
 
 export { actionOperations, dataSourceOperations } from "./resources";
+/** How often to run the polling trigger (code-native flows set it as their schedule; docs/triggers.md). */
+export { RECOMMENDED_SCHEDULE } from "./triggers/pollChanges";
 import { triggers } from "./triggers";
 
 export default component({

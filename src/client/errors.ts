@@ -216,7 +216,7 @@ export const toConnectionError = (connection: Connection, error: ServiceTitanErr
   const advice =
     error.status === 403
       ? "ServiceTitan refused access (403). The app most likely lacks the API scope for this resource (Developer Portal → My Apps → Edit → scopes, e.g. tn.jpm.jobs:r / tn.jpm.jobs:w), or the tenant has not granted the app access (Settings → Integrations → API Application Access)."
-      : `ServiceTitan rejected the credentials (401) even with a freshly issued token. Check that the Client ID and Secret were generated for tenant ${tenant}, that Token URL and Environment are the same environment (production vs integration), and that Application Key is your app's key.`;
+      : `ServiceTitan rejected the credentials (401) even with a freshly issued token. Check that the Client ID and Secret were generated for tenant ${tenant}, that Token URL and Environment are the same environment (production vs integration (test)), and that Application Key is your app's key.`;
   return connectionError(connection, `${advice} ${detail}`);
 };
 

@@ -21,10 +21,10 @@ const cleaned =
     return convert(value);
   };
 
-export const toInteger = (label: string, value: unknown): number => {
+export const toInteger = (label: string, value: unknown, expected = "a numeric ServiceTitan id or count such as 12345"): number => {
   const text = String(value).trim();
   if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text))) {
-    throw new InputError(label, `"${text}" is not a whole number; expected a numeric ServiceTitan id or count such as 12345.`);
+    throw new InputError(label, `"${text}" is not a whole number; expected ${expected}.`);
   }
   return Number(text);
 };
@@ -73,12 +73,18 @@ export const toJson = (label: string, value: unknown, shape?: "object" | "array"
   if (shape === "object" && (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))) {
     throw new InputError(label, 'must be a JSON object such as {"key": "value"}.');
   }
-  if (shape === "array" && !Array.isArray(parsed)) throw new InputError(label, "must be a JSON array such as [1, 2].");
+  if (shape === "array" && !Array.isArray(parsed)) {
+    // The usual slip is one object where a list of them is expected: say so rather than just "invalid".
+    const got = parsed !== null && typeof parsed === "object" ? "a single JSON object; wrap it in [ ] for a one-item list" : "not a list";
+    throw new InputError(label, `must be a JSON array such as [1, 2] or [{ … }], got ${got}.`);
+  }
   return parsed;
 };
 
 /** "1, 2,3" or ["1", 2] → [1, 2, 3]. */
 export const toIntegerList = (label: string, value: unknown, convert = toInteger): number[] => {
+  if (value !== null && typeof value === "object" && !Array.isArray(value))
+    throw new InputError(label, "must be an array of ids such as [12345, 12346], got a JSON object.");
   const items = Array.isArray(value) ? value : String(value).split(",");
   return items
     .map((item) => String(item).trim())
@@ -103,16 +109,29 @@ export const idInput = (options: BaseOptions & { dataSource?: string }) =>
     clean: cleaned(options.label, options.required ?? false, (v) => toId(options.label, v)),
   });
 
+/** "1 to 5000", "1 or more", "at most 100", or undefined without bounds. */
+const rangeText = (min?: number, max?: number) =>
+  min !== undefined && max !== undefined
+    ? `${min} to ${max}`
+    : min !== undefined
+      ? `${min} or more`
+      : max !== undefined
+        ? `at most ${max}`
+        : undefined;
+
+/** A count (page, page size, a limit): a whole number within the bounds, each mistake named in plain words. */
 export const integerInput = (options: BaseOptions & { default?: string; min?: number; max?: number }) => {
   const { min, max, ...rest } = options;
+  const range = rangeText(min, max);
+  const sample = options.example ?? String(min ?? 1);
   return input({
     type: "string",
     ...rest,
     required: options.required ?? false,
     clean: cleaned(options.label, options.required ?? false, (v) => {
-      const n = toInteger(options.label, v);
+      const n = toInteger(options.label, v, `a whole number${range ? ` (${range})` : ""} such as ${sample}`);
       if ((min !== undefined && n < min) || (max !== undefined && n > max)) {
-        throw new InputError(options.label, `${n} is out of range; expected ${min ?? "any"} to ${max ?? "any"}.`);
+        throw new InputError(options.label, `${n} is out of range; expected ${range}.`);
       }
       return n;
     }),

@@ -67,7 +67,11 @@ const checkObject = (label: string, where: string, item: unknown, rules: JsonRul
       throw new InputError(label, `${where}.${key} "${String(out[key])}" is not one of ${allowed.join(", ")}.`);
   }
   for (const [key, nested] of Object.entries(rules.lists ?? {}).filter(([key]) => present(key))) {
-    if (!Array.isArray(out[key])) throw new InputError(label, `${where}.${key} must be a JSON array.`);
+    if (!Array.isArray(out[key]))
+      throw new InputError(
+        label,
+        `${where}.${key} must be a JSON array${isJsonObject(out[key]) ? ", got a single object; wrap it in [ ]" : ""}.`,
+      );
     out[key] = (out[key] as unknown[]).map((entry, i) => checkObject(label, `${where}.${key}[${i}]`, entry, nested));
   }
   for (const [key, nested] of Object.entries(rules.objects ?? {}).filter(([key]) => present(key))) {

@@ -47,7 +47,9 @@ const watchHttp = async <T>(run: () => Promise<T>) => {
 const invoke = async (argv: string[], env: Record<string, string | undefined> = {}) => {
   const stdout = capture();
   const stderr = capture();
-  const watched = await watchHttp(() => main(argv, { stdout, stderr, env, componentSource: "src" }));
+  // A sandbox someone runs on this machine (npm run sandbox) must not answer these tests: point discovery elsewhere.
+  const isolated = { SERVICETITAN_SANDBOX_FILE: path.join(tmpdir(), "servicetitan-invoke-test-no-sandbox.json"), ...env };
+  const watched = await watchHttp(() => main(argv, { stdout, stderr, env: isolated, componentSource: "src" }));
   return { code: watched.result, stdout: stdout.text, stderr: stderr.text, sent: watched.sent, apiRequests: watched.apiRequests() };
 };
 
