@@ -117,15 +117,18 @@ class SchemaCompactor {
       if (!schema[combinator]) continue;
       const parts = schema[combinator].map((part) => this.#node(doc, source, part, legacy));
       // oneOf: [X] only carries a description next to X: it is X.
-      if (parts.length === 1 && !Object.keys(out).length) return this.#nullable(parts[0], schema, legacy);
+      if (parts.length === 1 && !Object.keys(out).length) return this.#nullable(parts[0], schema);
       out[combinator] = parts;
     }
-    return this.#nullable(out, schema, legacy);
+    return this.#nullable(out, schema);
   }
 
-  /** OpenAPI 3.0's `nullable: true` as 3.1 / JSON Schema says it: a type array, or anyOf with null. */
-  #nullable(out, schema, legacy) {
-    if (!legacy || schema.nullable !== true) return out;
+  /**
+   * OpenAPI 3.0's `nullable: true` as 3.1 / JSON Schema says it: a type array, or anyOf with null. The March documents
+   * use it throughout; a few schemas of the May ones still carry it too.
+   */
+  #nullable(out, schema) {
+    if (schema.nullable !== true) return out;
     if (typeof out.type === "string") return { ...out, type: [out.type, "null"] };
     return { anyOf: [out, { type: "null" }] };
   }

@@ -25,13 +25,37 @@ const PACKAGE_SCOPE = "@component-manifests/";
  */
 const generateManifest = ({ componentDir = ROOT, outputDir, stdio = "pipe" }) => {
   const PATH = [path.join(ROOT, "node_modules", ".bin"), process.env.PATH].join(path.delimiter);
-  return spawnSync(process.execPath, [GENERATOR, "--skip-signature-verify", "--output-dir", outputDir], {
+  const run = spawnSync(process.execPath, [GENERATOR, "--skip-signature-verify", "--output-dir", outputDir], {
     cwd: componentDir,
     env: { ...process.env, PATH },
     stdio,
     encoding: "utf8",
     timeout: 120_000,
   });
+  if (run.status === 0) fixOutputSchemas(outputDir);
+  return run;
+};
+
+/**
+ * spectral 10.31.1's generator writes each action's output schema as the built component holds it, in the wire form
+ * (`schema` a JSON string), which its own ComponentManifest type refuses (it wants the schema object, and the
+ * generated `as const` arrays could not match its mutable ones either). Parse the string where the package loads, so
+ * the manifest carries the schema object and type-checks.
+ */
+const fixOutputSchemas = (outputDir) => {
+  const dir = path.join(outputDir, "src", "actions");
+  if (!fs.existsSync(dir)) return;
+  const pattern = /(outputSchema: \{\s*type: "actionOutput",\s*schema:\s*)('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")/;
+  for (const file of fs.readdirSync(dir)) {
+    const target = path.join(dir, file);
+    const text = fs.readFileSync(target, "utf8");
+    const match = pattern.exec(text);
+    if (match)
+      fs.writeFileSync(
+        target,
+        text.replace(pattern, (_, head, literal) => `${head}JSON.parse(${literal})`),
+      );
+  }
 };
 
 /** An earlier run's output is replaced whole, so an action removed since does not linger; any other folder is left alone. */
@@ -91,6 +115,6 @@ const main = async (argv) => {
   return 0;
 };
 
-module.exports = { generateManifest, clearPrevious, summary, main };
+module.exports = { generateManifest, fixOutputSchemas, clearPrevious, summary, main };
 
 if (require.main === module) runMain(main);

@@ -31,8 +31,16 @@ export const exampleFromSchema = (schema: Schema | undefined, defs: Record<strin
  * schema, so it has exactly the shape ServiceTitan returns.
  */
 export const exampleOf = (operation: OperationKey): { data: unknown } => {
-  const { module } = operations[operation];
-  const { defs, responses } = schemasOf(module);
-  const schema = responses[operation] as Schema | undefined;
-  return { data: schema ? exampleFromSchema(schema, defs as Record<string, Schema>) : {} };
+  let data: unknown;
+  // Built on first read (docs, publishing): defining an action costs nothing, and most flow steps never read it.
+  return {
+    get data() {
+      if (data === undefined) {
+        const { defs, responses } = schemasOf(operations[operation].module);
+        const schema = responses[operation] as Schema | undefined;
+        data = schema ? exampleFromSchema(schema, defs as Record<string, Schema>) : {};
+      }
+      return data;
+    },
+  };
 };

@@ -1,14 +1,16 @@
 import { component } from "@prismatic-io/spectral";
 import { handleError } from "./client/errors";
 import { serviceTitanConnection } from "./connection";
+import { operationOf, outputKindOf } from "./kit";
+import { attachOutputs } from "./outputs";
 import { actions, dataSources } from "./resources";
+import { triggers } from "./triggers";
 
 export { actionOperations, dataSourceOperations } from "./resources";
 /** How often to run the polling trigger (code-native flows set it as their schedule; docs/triggers.md). */
 export { RECOMMENDED_SCHEDULE } from "./triggers/pollChanges";
-import { triggers } from "./triggers";
 
-export default component({
+const servicetitan = component({
   key: "servicetitan",
   public: false,
   display: {
@@ -24,3 +26,8 @@ export default component({
   triggers,
   hooks: { error: handleError },
 });
+
+// Every action's output schema and realistic example, built when first read (see outputs.ts).
+attachOutputs(servicetitan as never, (key) => ({ operation: operationOf(actions[key]), kind: outputKindOf(actions[key]) }));
+
+export default servicetitan;

@@ -116,6 +116,7 @@ export const listAction = (spec: ListActionSpec) => {
     params,
     examplePayload: spec.examplePayload,
     subject: spec.subject,
+    output: "list",
     perform: async (client, values) => {
       const { fetchAll, maxRecords, page, pageSize, includeTotal, ...rest } = values;
       const placed = placeParams(params, rest);

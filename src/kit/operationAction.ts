@@ -10,6 +10,7 @@ import {
 } from "../client";
 import { InputError } from "../client/errors";
 import { connectionInput } from "../inputs";
+import type { OutputKind } from "../outputs";
 
 /** Where a cleaned input value goes in the request. */
 export type Place = "path" | "query" | "queryMerge" | "body" | "bodyMerge";
@@ -69,18 +70,21 @@ export interface OperationActionSpec {
   body?: (values: Values) => unknown;
   /** `perform` returns the step's whole result (`{data, contentType}` of a file), not just its data. */
   rawResult?: boolean;
+  /** What the step's `data` is when not the operation's answer (a list's Fetch All envelope, a file …). */
+  output?: OutputKind;
 }
 
-/** Which ServiceTitan operation each action definition calls (for generated docs and the README table). */
-const operationsOfActions = new WeakMap<object, OperationKey>();
-export const operationOf = (definition: object): OperationKey | undefined => operationsOfActions.get(definition);
+/** Which ServiceTitan operation each action definition calls, and what its `data` is (docs, output schemas). */
+const operationsOfActions = new WeakMap<object, { operation: OperationKey; output?: OutputKind }>();
+export const operationOf = (definition: object): OperationKey | undefined => operationsOfActions.get(definition)?.operation;
+export const outputKindOf = (definition: object): OutputKind | undefined => operationsOfActions.get(definition)?.output;
 
 /** axios gives "" for an empty answer (204, or 200 with no body); actions return {} there, as the reference does. */
 const orEmpty = (data: unknown) => (data === "" || data === undefined || data === null ? {} : data);
 
-/** Records the operation of an action built without operationAction (binary downloads …) for docs. */
-export const registerOperation = <T extends object>(definition: T, operation: OperationKey): T => {
-  operationsOfActions.set(definition, operation);
+/** Records the operation of a definition (and what its data is, when not the operation's answer) for docs and outputs. */
+export const registerOperation = <T extends object>(definition: T, operation: OperationKey, output?: OutputKind): T => {
+  operationsOfActions.set(definition, { operation, output });
   return definition;
 };
 
@@ -156,5 +160,5 @@ export const operationAction = (spec: OperationActionSpec) => {
       }
     },
   });
-  return registerOperation(definition, spec.operation);
+  return registerOperation(definition, spec.operation, spec.output ?? (spec.rawResult ? "file" : undefined));
 };
