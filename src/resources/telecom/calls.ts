@@ -233,6 +233,7 @@ export const calls: ResourceModule = {
       operation: `GET ${CALL}/recording`,
       inputs: { id: { comments: "The call whose recording to download." } },
       subject: (v) => `Recording of call ${v.id}`,
+      example: Buffer.from("ID3").toJSON(),
       contentType: "audio/mpeg",
     }),
     getCallVoicemail: downloadAction({
@@ -241,6 +242,7 @@ export const calls: ResourceModule = {
       operation: `GET ${CALL}/voicemail`,
       inputs: { id: { comments: "The call whose voicemail to download." } },
       subject: (v) => `Voicemail of call ${v.id}`,
+      example: Buffer.from("ID3").toJSON(),
       contentType: "audio/mpeg",
     }),
   },
