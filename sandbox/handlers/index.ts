@@ -6,6 +6,7 @@
 import type { HandlerTable, SandboxModule } from "./kit";
 import { accounting } from "./accounting";
 import { crm } from "./crm";
+import { crmExtra } from "./crm-extra";
 import { customerInteractions } from "./customer-interactions";
 import { dispatch } from "./dispatch";
 import { equipmentsystems } from "./equipmentsystems";
@@ -33,7 +34,7 @@ import { timesheets } from "./timesheets";
 /** Every module's simulation; the six first simulated ones are plain handler tables. */
 export const MODULES: Record<string, SandboxModule> = {
   accounting: { handlers: accounting },
-  crm: { handlers: crm },
+  crm: { handlers: { ...crm, ...crmExtra.handlers }, collections: crmExtra.collections, seed: crmExtra.seed },
   "customer-interactions": customerInteractions,
   dispatch: { handlers: dispatch },
   equipmentsystems: { handlers: equipmentsystems },

@@ -202,7 +202,7 @@ export const enumInput = (options: BaseOptions & { values: readonly unknown[]; d
 export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A GUID such as an application's (Developer Portal); anything else is refused before ServiceTitan answers 400. */
-export const guidInput = (options: BaseOptions) =>
+export const guidInput = (options: BaseOptions & { dataSource?: string }) =>
   input({
     type: "string",
     example: "3fa85f64-5717-4562-b3fc-2c963f66afa6",

@@ -66,7 +66,13 @@ export interface InputTweak {
  * come from the id vocabulary, comments from the spec's description plus the vocabulary's hint.
  */
 export const fieldInput = (field: FieldSpec, tweak: InputTweak = {}, vocabularyName = field.name): InputFieldDefinition => {
-  const id = field.type === "integer" || field.items?.type === "integer" ? idField(vocabularyName) : undefined;
+  const guid = field.format === "uuid" || field.format === "guid";
+  const id =
+    field.type === "integer" || field.items?.type === "integer"
+      ? idField(vocabularyName)
+      : guid
+        ? idField(vocabularyName, "guid")
+        : undefined;
   const plural = field.type === "array" && id && !/s$/.test(id.label) ? `${id.label}s` : id?.label;
   const label = tweak.label ?? plural ?? humanize(field.name === "id" ? vocabularyName : field.name);
   const comments = tweak.comments ?? ([sentence(field.description), id?.comments].filter(Boolean).join(" ") || undefined);
@@ -92,7 +98,7 @@ export const fieldInput = (field: FieldSpec, tweak: InputTweak = {}, vocabularyN
       return jsonInput({ ...base, shape: "object", example: tweak.example ?? "{}" });
     default:
       if (field.format === "date-time" || field.format === "date") return dateTimeInput(base);
-      if (field.format === "uuid" || field.format === "guid") return guidInput(base);
+      if (guid) return guidInput({ ...base, dataSource });
       return stringInput({ ...base, multiline: LONG_TEXT.test(field.name) });
   }
 };
@@ -178,8 +184,18 @@ export const derivedAction = (spec: DerivedActionSpec) => {
     ...queryParams(spec.operation, tweaks, omit),
   };
   for (const [key, value] of Object.entries(inputs)) {
-    if (isParam(value)) derived[key] = value;
-    else if (!(key in derived)) throw new Error(`${spec.operation}: no derived input "${key}" to tweak`);
+    if (isParam(value)) {
+      // A replacement under a key of its own ("bookingProvider" for {booking_provider}) replaces the derived input
+      // that fills the same field.
+      const same = Object.entries(derived).find(
+        ([other, param]) => other !== key && param.in === value.in && (param.name ?? other) === (value.name ?? key),
+      );
+      if (same) {
+        const entries = Object.entries(derived).map(([other, param]) => (other === same[0] ? [key, value] : [other, param]));
+        for (const other of Object.keys(derived)) delete derived[other];
+        Object.assign(derived, Object.fromEntries(entries));
+      } else derived[key] = value;
+    } else if (!(key in derived)) throw new Error(`${spec.operation}: no derived input "${key}" to tweak`);
   }
   const params: Params = { ...derived, ...extra };
   return operationAction({

@@ -13,6 +13,11 @@ export interface IdField {
   dataSource?: string;
   /** Where a builder finds one (shown after the spec's own description). */
   comments?: string;
+  /**
+   * "guid" for ids ServiceTitan types as GUID strings (crm v2 contacts): only GUID fields of that name use the entry,
+   * so an integer field of the same name (a customer's contactId) keeps its own meaning.
+   */
+  format?: "guid";
 }
 export type IdVocabulary = Record<string, IdField>;
 
@@ -36,8 +41,11 @@ export const singular = (word: string): string =>
     .replace(/(ss|sh|ch|x)es$/, "$1")
     .replace(/([^s])s$/, "$1");
 
-/** The vocabulary entry of a field or list field, if any. */
-export const idField = (name: string): IdField | undefined => vocabulary[name] ?? vocabulary[singular(name)];
+/** The vocabulary entry of a field or list field, if any, for integer ids or (format "guid") GUID ids. */
+export const idField = (name: string, format?: "guid"): IdField | undefined => {
+  const entry = vocabulary[name] ?? vocabulary[singular(name)];
+  return entry && entry.format === format ? entry : undefined;
+};
 
 /** Every registered id field (docs, tests). */
 export const idVocabulary = (): Readonly<IdVocabulary> => vocabulary;

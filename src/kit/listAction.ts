@@ -98,10 +98,15 @@ export const listAction = (spec: ListActionSpec) => {
         comments: "Records per page (ServiceTitan's default is 50; up to 5000).",
       }),
     },
-    includeTotal: {
-      in: "query",
-      input: switchInput({ label: "Include Total", comments: "Also return totalCount, the number of matching records." }),
-    },
+    // Offered where the endpoint declares it (the v2 calls list always answers its total and does not).
+    ...(declared.includes("includeTotal")
+      ? {
+          includeTotal: {
+            in: "query",
+            input: switchInput({ label: "Include Total", comments: "Also return totalCount, the number of matching records." }),
+          },
+        }
+      : {}),
     additionalQueryParameters: mergedIntoQuery(
       keyValueInput({
         label: "Additional Query Parameters",

@@ -66,8 +66,11 @@ export interface OperationActionSpec {
   subject?: (values: Values) => string;
   /** Replaces the default request (for multipart bodies, multi-step calls …). */
   perform?: (client: ServiceTitanClient, values: Values, context: ActionContext) => Promise<unknown>;
-  /** Builds the body from the cleaned values when the placement rules are not enough. */
-  body?: (values: Values) => unknown;
+  /**
+   * Builds the body from the cleaned values when the placement rules are not enough; `placed` is the body the
+   * placement rules built (to adjust or check it, e.g. derived inputs plus a rule the spec states only in prose).
+   */
+  body?: (values: Values, placed: Values | undefined) => unknown;
   /** `perform` returns the step's whole result (`{data, contentType}` of a file), not just its data. */
   rawResult?: boolean;
   /** What the step's `data` is when not the operation's answer (a list's Fetch All envelope, a file …). */
@@ -148,7 +151,7 @@ export const operationAction = (spec: OperationActionSpec) => {
         }
         const placed = placeParams(spec.params, values as Values);
         const needsBody = operations[spec.operation].body !== null;
-        const body = spec.body ? spec.body(values as Values) : (placed.body ?? (needsBody ? {} : undefined));
+        const body = spec.body ? spec.body(values as Values, placed.body) : (placed.body ?? (needsBody ? {} : undefined));
         const data = await client.request(spec.operation, {
           ...placed,
           body,

@@ -12,7 +12,7 @@ type Schemas = components["schemas"];
 type Booking = Schemas["Crm.V2.BookingResponse"];
 
 /** ServiceTitan has no endpoint listing booking providers, so this is a plain id. */
-const bookingProvider = () =>
+export const bookingProvider = () =>
   inPath(
     idInput({
       label: "Booking Provider ID",
@@ -76,7 +76,11 @@ const bookingFields = (creating: boolean): Params => ({
     stringInput({ label: "Summary", required: creating, multiline: true, example: "AC not cooling", comments: "What the customer needs." }),
   ),
   campaignId: inBody(
-    idInput({ label: "Campaign ID", comments: "The marketing campaign that brought the booking (Marketing → Campaigns in ServiceTitan)." }),
+    idInput({
+      label: "Campaign ID",
+      dataSource: "selectCampaign",
+      comments: "The marketing campaign that brought the booking (Marketing → Campaigns in ServiceTitan).",
+    }),
   ),
   businessUnitId: inBody(businessUnitIdInput()),
   jobTypeId: inBody(

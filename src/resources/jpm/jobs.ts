@@ -49,11 +49,11 @@ export const jobIdInput = (options: { required?: boolean; label?: string } = {})
   });
 const jobTypeIdInput = (required = false) =>
   idInput({ label: "Job Type ID", required, dataSource: "selectJobType", comments: "The kind of work (Settings → Job Types)." });
-// Campaigns live in ServiceTitan's Marketing module, which this component does not cover, so there is no dropdown.
 const campaignIdInput = (required = false) =>
   idInput({
     label: "Campaign ID",
     required,
+    dataSource: "selectCampaign",
     comments:
       "The marketing campaign the job is attributed to: its id from ServiceTitan (Marketing → Campaigns) or the campaignId of a call or booking.",
   });

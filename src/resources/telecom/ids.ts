@@ -1,4 +1,6 @@
 import type { IdVocabulary } from "../../kit/ids";
 
-/** Telecom ids (see kit/ids.ts). */
-export const telecomIds: IdVocabulary = {};
+/** Telecom ids: calls. */
+export const telecomIds: IdVocabulary = {
+  callId: { label: "Call ID", dataSource: "selectCall", comments: "A call (from List Calls or a webhook): pick one or map its id." },
+};

@@ -1,4 +1,5 @@
 import type { ResourceModule } from "../../kit";
+import { calls } from "./calls";
 
-/** Telecom (/telecom): curated actions and dropdowns. Every operation is also reachable through "Call ServiceTitan API". */
-export const telecomResources: ResourceModule[] = [];
+/** Telecom (/telecom): calls, their classification, recordings and voicemails. Every operation is also reachable through "Call ServiceTitan API". */
+export const telecomResources: ResourceModule[] = [calls];
