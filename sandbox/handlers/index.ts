@@ -8,6 +8,7 @@ import { accounting } from "./accounting";
 import { crm } from "./crm";
 import { customerInteractions } from "./customer-interactions";
 import { dispatch } from "./dispatch";
+import { dispatchScheduling } from "./dispatchScheduling";
 import { equipmentsystems } from "./equipmentsystems";
 import { findings } from "./findings";
 import { fleetpro } from "./fleetpro";
@@ -15,6 +16,7 @@ import { forms } from "./forms";
 import { inventory } from "./inventory";
 import { jbce } from "./jbce";
 import { jpm } from "./jpm";
+import { jpmDetails } from "./jpmDetails";
 import { marketing } from "./marketing";
 import { marketingads } from "./marketingads";
 import { marketingreputation } from "./marketingreputation";
@@ -30,19 +32,19 @@ import { taskmanagement } from "./taskmanagement";
 import { telecom } from "./telecom";
 import { timesheets } from "./timesheets";
 
-/** Every module's simulation; the six first simulated ones are plain handler tables. */
+/** Every module's simulation; the six first simulated ones are plain handler tables (jpm and dispatch extended by jpmDetails and dispatchScheduling). */
 export const MODULES: Record<string, SandboxModule> = {
   accounting: { handlers: accounting },
   crm: { handlers: crm },
   "customer-interactions": customerInteractions,
-  dispatch: { handlers: dispatch },
+  dispatch: { ...dispatchScheduling, handlers: { ...dispatch, ...dispatchScheduling.handlers } },
   equipmentsystems: { handlers: equipmentsystems },
   findings: findings,
   fleetpro: fleetpro,
   forms: forms,
   inventory: inventory,
   jbce: jbce,
-  jpm: { handlers: jpm },
+  jpm: { ...jpmDetails, handlers: { ...jpm, ...jpmDetails.handlers } },
   marketing: marketing,
   marketingads: marketingads,
   marketingreputation: marketingreputation,
