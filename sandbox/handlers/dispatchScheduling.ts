@@ -5,6 +5,7 @@
  */
 import type { SandboxRecord, Store } from "../store";
 import { schemaCollection } from "../generic";
+import { listPage } from "../listing";
 import { badRequest } from "../problem";
 import {
   getOne,
@@ -255,7 +256,15 @@ const handlers: HandlerTable = {
 
   Zone_GetList: list("zones"),
   Zone_Get: getOne("zones"),
-  Team_GetList: list("teams", { scope: (ctx) => (team) => team.active || ctx.query.includeInactive === true }),
+  // Teams have no `active` filter but includeInactive: list them as if Active=Any/True.
+  Team_GetList: (ctx) =>
+    ok(
+      listPage(ctx.store, ctx.store.collection("teams"), {
+        op: { ...ctx.op, query: new Set([...ctx.op.query, "active"]) },
+        query: { ...ctx.query, active: ctx.query.includeInactive === true ? "Any" : "True" },
+        pageSizeCap: ctx.settings.pageSizeCap,
+      }),
+    ),
   Team_Get: getOne("teams"),
   ArrivalWindows_GetList: list("arrival-windows"),
   ArrivalWindows_Get: getOne("arrival-windows"),
