@@ -1,6 +1,6 @@
 import type { ResourceModule } from "../../kit";
 import { derivedAction, inBody, listAction, picklist, type Values } from "../../kit";
-import { exampleOf } from "../../examples";
+import { exampleOf, exampleWith } from "../../examples";
 import type { components } from "../../generated/types/dispatch";
 import { checkTimeOrder, idInput, switchInput } from "../../inputs";
 import { timeSpanInput } from "./timeSpan";
@@ -13,6 +13,40 @@ const timesheetCode = (comments: string) => ({ label: "Timesheet Code ID", dataS
 const inOrder = (values: Values, start: string, end: string, label: string) => {
   checkTimeOrder(values, { start, end, strict: true }, { label, message: "must be after the start." });
   return values;
+};
+
+const SHIFT = {
+  id: 270001,
+  shiftType: "OnCall",
+  title: "Saturday on-call",
+  note: null,
+  active: true,
+  technicianId: 1001,
+  start: "2025-03-01T15:00:00Z",
+  end: "2025-03-02T01:00:00Z",
+  timesheetCodeId: null,
+  createdOn: "2025-02-17T16:00:00Z",
+  modifiedOn: "2025-02-17T16:00:00Z",
+};
+const NON_JOB = {
+  id: 275001,
+  technicianId: 1003,
+  start: "2025-03-04T15:00:00Z",
+  name: "Safety training",
+  duration: "01:00:00",
+  timesheetCodeId: 12,
+  summary: "Quarterly ladder safety training",
+  clearDispatchBoard: false,
+  clearTechnicianView: false,
+  removeTechnicianFromCapacityPlanning: true,
+  allDay: false,
+  showOnTechnicianSchedule: true,
+  active: true,
+  createdOn: "2025-02-17T16:00:00Z",
+  modifiedOn: "2025-02-17T16:00:00Z",
+  createdById: 1,
+  repeat: false,
+  daysOfWeek: "",
 };
 
 const CAPACITY_FIELDS = ["startsOnOrAfter", "endsOnOrBefore", "businessUnitIds", "jobTypeId", "skillBasedAvailability"];
@@ -59,6 +93,26 @@ export const scheduling: ResourceModule = {
       description:
         "Retrieve the available booking time slots (arrival windows with open capacity and available technicians) for business units and a job type between two times: what online booking asks for",
       operation: "POST /dispatch/v2/tenant/{tenant}/capacity",
+      examplePayload: exampleWith("POST /dispatch/v2/tenant/{tenant}/capacity", {
+        timeStamp: "2025-03-03T15:00:00Z",
+        availabilities: [
+          {
+            start: "2025-03-04T08:00:00",
+            end: "2025-03-04T12:00:00",
+            startUtc: "2025-03-04T15:00:00Z",
+            endUtc: "2025-03-04T19:00:00Z",
+            businessUnitIds: [101],
+            totalAvailability: 12,
+            openAvailability: 8,
+            technicians: [
+              { id: 1001, name: "Marcus Alvarez", status: "Available", hasRequiredSkills: null },
+              { id: 1005, name: "Tyler Brooks", status: "Unavailable", hasRequiredSkills: null },
+            ],
+            isAvailable: true,
+            isExceedingIdealBookingPercentage: false,
+          },
+        ],
+      }),
       inputs: {
         startsOnOrAfter: { comments: "The earliest slot start (ISO 8601, e.g. 2025-03-03T00:00:00Z; sent as UTC)." },
         endsOnOrBefore: { comments: "The latest slot end; after Starts On Or After." },
@@ -88,7 +142,13 @@ export const scheduling: ResourceModule = {
       label: "List Technician Shifts",
       description: "Retrieve technician shifts (normal, on-call, time off), filtered by technician, type, dates or text",
       operation: "GET /dispatch/v2/tenant/{tenant}/technician-shifts",
-      examplePayload: exampleOf("GET /dispatch/v2/tenant/{tenant}/technician-shifts"),
+      examplePayload: exampleWith("GET /dispatch/v2/tenant/{tenant}/technician-shifts", {
+        page: 1,
+        pageSize: 50,
+        hasMore: false,
+        totalCount: null,
+        data: [SHIFT],
+      }),
     }),
     getTechnicianShift: derivedAction({
       label: "Get Technician Shift",
@@ -100,6 +160,7 @@ export const scheduling: ResourceModule = {
       description:
         "Create a shift (normal, on-call or time off) for one or more technicians, optionally repeating; answers the shifts created",
       operation: "POST /dispatch/v2/tenant/{tenant}/technician-shifts",
+      examplePayload: exampleWith("POST /dispatch/v2/tenant/{tenant}/technician-shifts", { created: true, technicianShifts: [SHIFT] }),
       inputs: {
         technicianIds: { comments: "The technicians working the shift (one shift each), one id per entry." },
         shiftType: { comments: "Normal (working hours), OnCall or TimeOff." },
@@ -158,17 +219,25 @@ export const scheduling: ResourceModule = {
           comments: "Only non-job appointments booked to this timesheet code.",
         }),
       },
-      examplePayload: exampleOf("GET /dispatch/v2/tenant/{tenant}/non-job-appointments"),
+      examplePayload: exampleWith("GET /dispatch/v2/tenant/{tenant}/non-job-appointments", {
+        page: 1,
+        pageSize: 50,
+        hasMore: false,
+        totalCount: null,
+        data: [NON_JOB],
+      }),
     }),
     getNonJobAppointment: derivedAction({
       label: "Get Non-Job Appointment",
       description: "Retrieve a non-job appointment by ID",
       operation: "GET /dispatch/v2/tenant/{tenant}/non-job-appointments/{id}",
+      examplePayload: exampleWith("GET /dispatch/v2/tenant/{tenant}/non-job-appointments/{id}", NON_JOB),
     }),
     createNonJobAppointment: derivedAction({
       label: "Create Non-Job Appointment",
       description: "Block a technician's time with a non-job appointment (meeting, training, time off …), optionally repeating",
       operation: "POST /dispatch/v2/tenant/{tenant}/non-job-appointments",
+      examplePayload: exampleWith("POST /dispatch/v2/tenant/{tenant}/non-job-appointments", NON_JOB),
       inputs: nonJobFields,
     }),
     updateNonJobAppointment: derivedAction({

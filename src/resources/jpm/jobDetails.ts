@@ -1,6 +1,6 @@
 import type { ResourceModule } from "../../kit";
 import { derivedAction, listAction, namedPicklist } from "../../kit";
-import { exampleOf } from "../../examples";
+import { exampleOf, exampleWith } from "../../examples";
 import type { components } from "../../generated/types/jpm";
 import { idListInput } from "../../inputs";
 
@@ -11,6 +11,14 @@ export const holdReasonTweak = {
   label: "Hold Reason ID",
   dataSource: "selectJobHoldReason",
   comments: "Why it is put on hold (Settings → Job Hold Reasons).",
+};
+
+const NOTE = {
+  text: "Gate code 4321, dog in the yard.",
+  isPinned: true,
+  createdById: 1,
+  createdOn: "2025-03-03T16:00:00Z",
+  modifiedOn: "2025-03-03T16:00:00Z",
 };
 
 const installedEquipment = (comments: string) => ({ label: "Installed Equipment IDs", dataSource: "selectInstalledEquipment", comments });
@@ -31,12 +39,19 @@ export const jobDetails: ResourceModule = {
       label: "List Job Notes",
       description: "Retrieve a job's notes (pinned ones first in ServiceTitan), e.g. to sync them to a CRM",
       operation: "GET /jpm/v2/tenant/{tenant}/jobs/{id}/notes",
-      examplePayload: exampleOf("GET /jpm/v2/tenant/{tenant}/jobs/{id}/notes"),
+      examplePayload: exampleWith("GET /jpm/v2/tenant/{tenant}/jobs/{id}/notes", {
+        page: 1,
+        pageSize: 50,
+        hasMore: false,
+        totalCount: null,
+        data: [NOTE],
+      }),
     }),
     createJobNote: derivedAction({
       label: "Add Job Note",
       description: "Add a note to a job, optionally pinned to the top",
       operation: "POST /jpm/v2/tenant/{tenant}/jobs/{id}/notes",
+      examplePayload: exampleWith("POST /jpm/v2/tenant/{tenant}/jobs/{id}/notes", NOTE),
       inputs: {
         text: { comments: "The note's text." },
         pinToTop: { comments: "Whether the note is pinned to the top of the job's notes." },
@@ -46,6 +61,19 @@ export const jobDetails: ResourceModule = {
       label: "Get Job History",
       description: "Retrieve a job's history: booked, rescheduled, dispatched, put on hold, canceled … with when and by whom",
       operation: "GET /jpm/v2/tenant/{tenant}/jobs/{id}/history",
+      examplePayload: exampleWith("GET /jpm/v2/tenant/{tenant}/jobs/{id}/history", {
+        history: [
+          { id: 286001, employeeId: 1, eventType: "Job Booked", date: "2025-03-03T16:00:00Z", usedSchedulingTool: "Manual", memo: "" },
+          {
+            id: 286002,
+            employeeId: 1,
+            eventType: "Job Put On Hold",
+            date: "2025-03-04T15:30:00Z",
+            usedSchedulingTool: "Manual",
+            memo: "Waiting for parts",
+          },
+        ],
+      }),
     }),
     getJobBookedLog: derivedAction({
       label: "Get Job Booked Log",

@@ -1,9 +1,38 @@
 import type { ResourceModule } from "../../kit";
 import { derivedAction, listAction, picklist } from "../../kit";
-import { exampleOf } from "../../examples";
+import { exampleOf, exampleWith } from "../../examples";
 import type { components } from "../../generated/types/memberships";
 
 type Schemas = components["schemas"];
+
+const MEMBERSHIP = {
+  id: 220001,
+  createdOn: "2025-01-20T16:00:00Z",
+  createdById: 1,
+  modifiedOn: "2025-01-20T16:00:00Z",
+  followUpOn: "2025-12-20T16:00:00Z",
+  cancellationDate: null,
+  from: "2025-01-20T16:00:00Z",
+  nextScheduledBillDate: "2026-01-20T16:00:00Z",
+  to: "2026-01-20T16:00:00Z",
+  billingFrequency: "Annual",
+  renewalBillingFrequency: "Annual",
+  status: "Active",
+  followUpStatus: "NotAttempted",
+  active: true,
+  initialDeferredRevenue: 0,
+  duration: 12,
+  renewalDuration: 12,
+  businessUnitId: 101,
+  customerId: 2001,
+  membershipTypeId: 240001,
+  billingTemplateId: 243001,
+  locationId: null,
+  recurringLocationId: 3001,
+  soldById: 1001,
+  memo: null,
+  customFields: [],
+};
 
 const RECURRING_SERVICE_ACTION =
   "Required with Recurring Location ID: add the membership's recurring services at All the customer's locations, a Single one (Recurring Location ID), or None (removes existing recurring services).";
@@ -16,12 +45,19 @@ export const memberships: ResourceModule = {
       description: "Retrieve customer memberships, filtered by customer, status, duration, billing frequency or dates",
       operation: "GET /memberships/v2/tenant/{tenant}/memberships",
       dataSource: "selectMembership",
-      examplePayload: exampleOf("GET /memberships/v2/tenant/{tenant}/memberships"),
+      examplePayload: exampleWith("GET /memberships/v2/tenant/{tenant}/memberships", {
+        page: 1,
+        pageSize: 50,
+        hasMore: false,
+        totalCount: null,
+        data: [MEMBERSHIP],
+      }),
     }),
     getMembership: derivedAction({
       label: "Get Membership",
       description: "Retrieve a customer membership by ID",
       operation: "GET /memberships/v2/tenant/{tenant}/memberships/{id}",
+      examplePayload: exampleWith("GET /memberships/v2/tenant/{tenant}/memberships/{id}", MEMBERSHIP),
     }),
     updateMembership: derivedAction({
       label: "Update Membership",
@@ -69,12 +105,26 @@ export const memberships: ResourceModule = {
       label: "List Membership Status Changes",
       description: "Retrieve the history of a membership's status (old and new status, note, when and by whom)",
       operation: "GET /memberships/v2/tenant/{tenant}/memberships/{id}/status-changes",
+      examplePayload: exampleWith("GET /memberships/v2/tenant/{tenant}/memberships/{id}/status-changes", [
+        {
+          id: 225001,
+          oldStatus: "Active",
+          newStatus: "Suspended",
+          note: "Card declined",
+          createdOn: "2025-06-02T15:00:00Z",
+          createdById: 1,
+        },
+      ]),
     }),
     sellMembership: derivedAction({
       label: "Sell Membership",
       description:
         "Sell a membership to a customer: creates the membership and its sale invoice (answers their ids). Pick the membership type's duration/billing option",
       operation: "POST /memberships/v2/tenant/{tenant}/memberships/sale",
+      examplePayload: exampleWith("POST /memberships/v2/tenant/{tenant}/memberships/sale", {
+        invoiceId: 50041,
+        customerMembershipId: 220006,
+      }),
       inputs: {
         saleTaskId: {
           label: "Sale Task ID",

@@ -1,6 +1,7 @@
 import type { ResourceModule } from "../../kit";
 import { derivedAction, inBody, listAction, picklist } from "../../kit";
-import { exampleOf } from "../../examples";
+import { exampleOf, exampleWith } from "../../examples";
+import { ESTIMATE, ESTIMATE_ITEM, SOLD_ESTIMATE } from "./examples";
 import type { components } from "../../generated/types/sales";
 import { decimalInput, enumInput, idInput, stringInput } from "../../inputs";
 
@@ -70,17 +71,25 @@ export const estimates: ResourceModule = {
         totalLess: decimalInput({ label: "Total Less Than", comments: "Only estimates whose total is below this amount." }),
         jobNumber: stringInput({ label: "Job Number", comments: "Estimates of the job with this number (as shown in ServiceTitan)." }),
       },
-      examplePayload: exampleOf("GET /sales/v2/tenant/{tenant}/estimates"),
+      examplePayload: exampleWith("GET /sales/v2/tenant/{tenant}/estimates", {
+        page: 1,
+        pageSize: 50,
+        hasMore: false,
+        totalCount: null,
+        data: [ESTIMATE],
+      }),
     }),
     getEstimate: derivedAction({
       label: "Get Estimate",
       description: "Retrieve an estimate by ID, with its items",
       operation: "GET /sales/v2/tenant/{tenant}/estimates/{id}",
+      examplePayload: exampleWith("GET /sales/v2/tenant/{tenant}/estimates/{id}", ESTIMATE),
     }),
     createEstimate: derivedAction({
       label: "Create Estimate",
       description: "Create an estimate on a job (or a project or location), with its items",
       operation: "POST /sales/v2/tenant/{tenant}/estimates",
+      examplePayload: exampleWith("POST /sales/v2/tenant/{tenant}/estimates", ESTIMATE),
       inputs: {
         ...estimateTweaks,
         soldBy: soldByInput(false),
@@ -92,12 +101,14 @@ export const estimates: ResourceModule = {
       description:
         "Update an estimate's name, summary, tax, review status, deposit, items or links. Inputs left empty are not sent. Items given are added (no id) or updated (with their id)",
       operation: "PUT /sales/v2/tenant/{tenant}/estimates/{id}",
+      examplePayload: exampleWith("PUT /sales/v2/tenant/{tenant}/estimates/{id}", ESTIMATE),
       inputs: { ...estimateTweaks, soldBy: soldByInput(false) },
     }),
     sellEstimate: derivedAction({
       label: "Sell Estimate",
       description: "Mark an estimate as sold by a technician (its status becomes Sold)",
       operation: "PUT /sales/v2/tenant/{tenant}/estimates/{id}/sell",
+      examplePayload: exampleWith("PUT /sales/v2/tenant/{tenant}/estimates/{id}/sell", SOLD_ESTIMATE),
       inputs: { soldBy: soldByInput(true) },
     }),
     unsellEstimate: derivedAction({
@@ -114,6 +125,9 @@ export const estimates: ResourceModule = {
       label: "List Estimate Status Changes",
       description: "Retrieve the history of an estimate's status (old status, new status, when and by whom)",
       operation: "GET /sales/v2/tenant/{tenant}/status/estimates/{id}/changes",
+      examplePayload: exampleWith("GET /sales/v2/tenant/{tenant}/status/estimates/{id}/changes", [
+        { id: 205001, oldStatus: "Open", newStatus: "Sold", createdOn: "2025-03-03T17:20:00Z", createdById: 1001 },
+      ]),
     }),
     listEstimateItems: listAction({
       label: "List Estimate Items",
@@ -122,12 +136,19 @@ export const estimates: ResourceModule = {
       filters: {
         estimateId: idInput({ label: "Estimate ID", dataSource: "selectEstimate", comments: "Only the items of this estimate." }),
       },
-      examplePayload: exampleOf("GET /sales/v2/tenant/{tenant}/estimates/items"),
+      examplePayload: exampleWith("GET /sales/v2/tenant/{tenant}/estimates/items", {
+        page: 1,
+        pageSize: 50,
+        hasMore: false,
+        totalCount: null,
+        data: [ESTIMATE_ITEM],
+      }),
     }),
     addOrUpdateEstimateItem: derivedAction({
       label: "Add or Update Estimate Item",
       description: "Add an item to an estimate, or update one of its items when Estimate Item ID is given. The estimate's totals follow",
       operation: "PUT /sales/v2/tenant/{tenant}/estimates/{id}/items",
+      examplePayload: exampleWith("PUT /sales/v2/tenant/{tenant}/estimates/{id}/items", { ...ESTIMATE_ITEM, estimateId: 200001 }),
       inputs: {
         bodyId: estimateItemIdInput("Estimate Item ID", "Empty: a new item is added. An item of this estimate: that item is updated."),
         skuId: {

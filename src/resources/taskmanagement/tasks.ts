@@ -1,11 +1,45 @@
 import type { ResourceModule } from "../../kit";
 import { derivedAction, listAction, picklist, responsePicklist } from "../../kit";
-import { exampleOf } from "../../examples";
+import { exampleOf, exampleWith } from "../../examples";
 import type { components } from "../../generated/types/taskmanagement";
 import { enumListInput, idInput, idListInput } from "../../inputs";
 
 type Schemas = components["schemas"];
 type TaskData = Schemas["TaskManagement.V2.ClientSideDataResponse"];
+
+const TASK = {
+  id: 260004,
+  taskNumber: 1004,
+  name: "Call back about the furnace estimate",
+  description: "Customer wants financing options.",
+  status: "ToDo",
+  isClosed: false,
+  closedOn: null,
+  priority: "High",
+  reportedById: 1001,
+  assignedToId: 1002,
+  involvedEmployeeIdList: [1003],
+  businessUnitId: 101,
+  employeeTaskTypeId: 12,
+  employeeTaskSourceId: 3,
+  employeeTaskResolutionId: null,
+  reportedOn: "2025-03-03T16:00:00Z",
+  reportedDate: "2025-03-03T16:00:00Z",
+  completeBy: "2025-03-05T00:00:00Z",
+  startedOn: null,
+  customerId: 2001,
+  customerName: "Olivia Bennett",
+  jobId: null,
+  jobNumber: null,
+  projectId: null,
+  refundIssued: null,
+  active: true,
+  createdOn: "2025-03-03T16:00:00Z",
+  modifiedOn: "2025-03-03T16:00:00Z",
+  comments: [],
+  attachments: [],
+  subTasksData: null,
+};
 
 const STATUSES = ["ToDo", "InProgress", "OnHold", "Canceled", "Completed"];
 const PRIORITIES = ["Low", "Normal", "High", "Urgent"];
@@ -56,12 +90,19 @@ export const tasks: ResourceModule = {
           comments: "Only tasks involving these employees, one id per entry.",
         }),
       },
-      examplePayload: exampleOf("GET /taskmanagement/v2/tenant/{tenant}/tasks"),
+      examplePayload: exampleWith("GET /taskmanagement/v2/tenant/{tenant}/tasks", {
+        page: 1,
+        pageSize: 50,
+        hasMore: false,
+        totalCount: null,
+        data: [TASK],
+      }),
     }),
     getTask: derivedAction({
       label: "Get Task",
       description: "Retrieve a task by ID, with its comments, attachments and optionally its subtasks",
       operation: "GET /taskmanagement/v2/tenant/{tenant}/tasks/{id}",
+      examplePayload: exampleWith("GET /taskmanagement/v2/tenant/{tenant}/tasks/{id}", TASK),
       inputs: { id: task, includeSubtasks: { comments: "Whether the task's subtasks are included." } },
     }),
     createTask: derivedAction({
@@ -69,6 +110,7 @@ export const tasks: ResourceModule = {
       description:
         "Create a task (e.g. a follow-up call or a complaint) assigned to an employee, optionally about a customer, job or project",
       operation: "POST /taskmanagement/v2/tenant/{tenant}/tasks",
+      examplePayload: exampleWith("POST /taskmanagement/v2/tenant/{tenant}/tasks", TASK),
       inputs: {
         name: { comments: "The task's title (e.g. Call back about the estimate)." },
         description: { comments: "What needs to be done." },
@@ -91,6 +133,17 @@ export const tasks: ResourceModule = {
       label: "Create Subtask",
       description: "Add a subtask (a checklist step with its own assignee and due date) to a task",
       operation: "POST /taskmanagement/v2/tenant/{tenant}/tasks/{id}/subtasks",
+      examplePayload: exampleWith("POST /taskmanagement/v2/tenant/{tenant}/tasks/{id}/subtasks", {
+        isClosed: false,
+        name: "Email the financing brochure",
+        assignedToId: 1002,
+        dueDateTime: "2025-03-04T17:00:00Z",
+        parentTaskId: 260004,
+        subtaskNumber: "1004-1",
+        isViewed: false,
+        assignedDateTime: "2025-03-03T16:10:00Z",
+        createdOn: "2025-03-03T16:10:00Z",
+      }),
       inputs: {
         id: task,
         name: { comments: "What the subtask is (e.g. Email the revised estimate)." },
