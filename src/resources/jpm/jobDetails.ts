@@ -1,5 +1,5 @@
 import type { ResourceModule } from "../../kit";
-import { derivedAction, listAction, namedPicklist } from "../../kit";
+import { derivedAction, inQuery, listAction, namedPicklist } from "../../kit";
 import { exampleOf, exampleWith } from "../../examples";
 import type { components } from "../../generated/types/jpm";
 import { idListInput } from "../../inputs";
@@ -109,19 +109,17 @@ export const jobDetails: ResourceModule = {
       operation: "GET /jpm/v2/tenant/{tenant}/job-hold-reasons",
       examplePayload: exampleOf("GET /jpm/v2/tenant/{tenant}/job-hold-reasons"),
     }),
-    getJobsHoldReasons: listAction({
+    getJobsHoldReasons: derivedAction({
       label: "Get Hold Reasons of Jobs",
       description: "Retrieve why jobs on hold are on hold: the job's hold reason and memo, and its appointments' holds",
       operation: "GET /jpm/v2/tenant/{tenant}/jobs/hold-reasons",
-      filters: { ids: jobsByIds("hold reasons") },
-      examplePayload: exampleOf("GET /jpm/v2/tenant/{tenant}/jobs/hold-reasons"),
+      inputs: { ids: inQuery(jobsByIds("hold reasons")) },
     }),
-    getJobsCancelReasons: listAction({
+    getJobsCancelReasons: derivedAction({
       label: "Get Cancel Reasons of Jobs",
       description: "Retrieve why canceled jobs were canceled: the cancel reason and memo of each job",
       operation: "GET /jpm/v2/tenant/{tenant}/jobs/cancel-reasons",
-      filters: { ids: jobsByIds("cancel reasons") },
-      examplePayload: exampleOf("GET /jpm/v2/tenant/{tenant}/jobs/cancel-reasons"),
+      inputs: { ids: inQuery(jobsByIds("cancel reasons")) },
     }),
     listJobEquipment: derivedAction({
       label: "List Job Equipment",

@@ -1,5 +1,5 @@
 import type { ResourceModule } from "../../kit";
-import { derivedAction, feedPicklist, listAction, namedPicklist, picklist } from "../../kit";
+import { derivedAction, feedPicklist, inQuery, listAction, namedPicklist, picklist } from "../../kit";
 import { exampleOf } from "../../examples";
 import type { components } from "../../generated/types/memberships";
 import { idListInput } from "../../inputs";
@@ -89,20 +89,21 @@ export const recurringServices: ResourceModule = {
       operation: "POST /memberships/v2/tenant/{tenant}/recurring-service-events/{id}/mark-incomplete",
       inputs: { jobId: eventJob("marked complete") },
     }),
-    listInvoiceTemplates: listAction({
+    listInvoiceTemplates: derivedAction({
       label: "List Invoice Templates",
       description: "Retrieve membership invoice templates (the items billed for a membership or recurring service) by their ids",
       operation: "GET /memberships/v2/tenant/{tenant}/invoice-templates",
-      filters: {
-        ids: idListInput({
-          label: "IDs",
-          required: true,
-          max: 50,
-          dataSource: "selectInvoiceTemplate",
-          comments: "The invoice templates to read (at most 50 ids): ServiceTitan lists invoice templates only by id.",
-        }),
+      inputs: {
+        ids: inQuery(
+          idListInput({
+            label: "IDs",
+            required: true,
+            max: 50,
+            dataSource: "selectInvoiceTemplate",
+            comments: "The invoice templates to read (at most 50 ids): ServiceTitan lists invoice templates only by id.",
+          }),
+        ),
       },
-      examplePayload: exampleOf("GET /memberships/v2/tenant/{tenant}/invoice-templates"),
     }),
     getInvoiceTemplate: derivedAction({
       label: "Get Invoice Template",
