@@ -44,3 +44,25 @@ export const exampleOf = (operation: OperationKey): { data: unknown } => {
     },
   };
 };
+
+/** `values` laid over a schema example: only fields the example has; an array of values each take the item's shape. */
+const overlay = (base: unknown, values: unknown): unknown => {
+  if (values === undefined) return base;
+  if (Array.isArray(base)) {
+    return Array.isArray(values) ? values.map((value) => overlay(base[0], value)) : base.map((item) => overlay(item, values));
+  }
+  if (base && typeof base === "object" && values && typeof values === "object" && !Array.isArray(values)) {
+    const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+    for (const [key, value] of Object.entries(values)) if (key in out) out[key] = overlay(out[key], value);
+    return out;
+  }
+  return values;
+};
+
+/**
+ * An action's example payload with realistic values: the operation's example (exampleOf) with `values` laid over it.
+ * Fields the operation does not answer are ignored, so the example keeps exactly the operation's shape.
+ */
+export const exampleWith = (operation: OperationKey, values: unknown): { data: unknown } => ({
+  data: overlay(exampleOf(operation).data, values),
+});

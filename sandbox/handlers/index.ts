@@ -9,6 +9,7 @@ import { crm } from "./crm";
 import { crmExtra } from "./crm-extra";
 import { customerInteractions } from "./customer-interactions";
 import { dispatch } from "./dispatch";
+import { dispatchScheduling } from "./dispatchScheduling";
 import { equipmentsystems } from "./equipmentsystems";
 import { findings } from "./findings";
 import { fleetpro } from "./fleetpro";
@@ -16,6 +17,7 @@ import { forms } from "./forms";
 import { inventory } from "./inventory";
 import { jbce } from "./jbce";
 import { jpm } from "./jpm";
+import { jpmDetails } from "./jpmDetails";
 import { marketing } from "./marketing";
 import { marketingads } from "./marketingads";
 import { marketingreputation } from "./marketingreputation";
@@ -31,19 +33,19 @@ import { taskmanagement } from "./taskmanagement";
 import { telecom } from "./telecom";
 import { timesheets } from "./timesheets";
 
-/** Every module's simulation; the six first simulated ones are plain handler tables. */
+/** Every module's simulation; the six first simulated ones are plain handler tables (jpm and dispatch extended by jpmDetails and dispatchScheduling). */
 export const MODULES: Record<string, SandboxModule> = {
   accounting: { handlers: accounting },
   crm: { handlers: { ...crm, ...crmExtra.handlers }, collections: crmExtra.collections, seed: crmExtra.seed },
   "customer-interactions": customerInteractions,
-  dispatch: { handlers: dispatch },
+  dispatch: { ...dispatchScheduling, handlers: { ...dispatch, ...dispatchScheduling.handlers } },
   equipmentsystems: { handlers: equipmentsystems },
   findings: findings,
   fleetpro: fleetpro,
   forms: forms,
   inventory: inventory,
   jbce: jbce,
-  jpm: { handlers: jpm },
+  jpm: { ...jpmDetails, handlers: { ...jpm, ...jpmDetails.handlers } },
   marketing: marketing,
   marketingads: marketingads,
   marketingreputation: marketingreputation,

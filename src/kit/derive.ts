@@ -46,7 +46,8 @@ export const humanize = (name: string): string =>
   name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .replace(/^./, (c) => c.toUpperCase())
-    .replace(/\b(Ids?|Guid)\b/g, (m) => m.toUpperCase())
+    .replace(/\b(Id|Guid)\b/g, (m) => m.toUpperCase())
+    .replace(/\bIds\b/g, "IDs")
     .replace(/^Zip$/, "Zip Code");
 
 const LONG_TEXT = /summary|memo|description|notes?$|text$|instructions|message|body$/i;
@@ -67,13 +68,15 @@ export interface InputTweak {
  */
 export const fieldInput = (field: FieldSpec, tweak: InputTweak = {}, vocabularyName = field.name): InputFieldDefinition => {
   const guid = field.format === "uuid" || field.format === "guid";
+  // Lists of ids the spec types as one comma-separated string ("customerIds", "formIds"): one id per entry.
+  const idText = field.type === "string" && !field.format && !field.enum && /Ids$/.test(field.name);
   const id =
-    field.type === "integer" || field.items?.type === "integer"
+    field.type === "integer" || field.items?.type === "integer" || idText
       ? idField(vocabularyName)
       : guid
         ? idField(vocabularyName, "guid")
         : undefined;
-  const plural = field.type === "array" && id && !/s$/.test(id.label) ? `${id.label}s` : id?.label;
+  const plural = (field.type === "array" || idText) && id && !/s$/.test(id.label) ? `${id.label}s` : id?.label;
   const label = tweak.label ?? plural ?? humanize(field.name === "id" ? vocabularyName : field.name);
   const comments = tweak.comments ?? ([sentence(field.description), id?.comments].filter(Boolean).join(" ") || undefined);
   const required = tweak.required ?? !!field.required;
@@ -98,6 +101,7 @@ export const fieldInput = (field: FieldSpec, tweak: InputTweak = {}, vocabularyN
       return jsonInput({ ...base, shape: "object", example: tweak.example ?? "{}" });
     default:
       if (field.format === "date-time" || field.format === "date") return dateTimeInput(base);
+      if (idText) return idListInput({ ...base, dataSource, max: /maximum 50/i.test(field.description ?? "") ? 50 : undefined });
       if (guid) return guidInput({ ...base, dataSource });
       return stringInput({ ...base, multiline: LONG_TEXT.test(field.name) });
   }

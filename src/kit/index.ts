@@ -8,6 +8,7 @@ export * from "./address";
 export * from "./derive";
 export * from "./ids";
 export * from "./files";
+export * from "./responsePicklist";
 
 /** What one resource module contributes to the component. */
 export interface ResourceModule {

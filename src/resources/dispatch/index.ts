@@ -1,5 +1,7 @@
 import type { ResourceModule } from "../../kit";
 import { appointmentAssignments } from "./appointmentAssignments";
+import { scheduling } from "./scheduling";
+import { dispatchSettings } from "./dispatchSettings";
 
 /** The dispatch module's resources (path prefix /dispatch/v2). */
-export const dispatchResources: ResourceModule[] = [appointmentAssignments];
+export const dispatchResources: ResourceModule[] = [appointmentAssignments, scheduling, dispatchSettings];

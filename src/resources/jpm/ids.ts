@@ -14,4 +14,10 @@ export const jpmIds: IdVocabulary = {
     comments: "Pick an appointment or map its id from a previous step.",
   },
   projectId: { label: "Project ID", dataSource: "selectProject", comments: "Pick a project or map its id from a previous step." },
+  projectTypeId: { label: "Project Type ID", dataSource: "selectProjectType", comments: "A project type (Settings → Project Types)." },
+  budgetCodeId: {
+    label: "Budget Code ID",
+    dataSource: "selectBudgetCode",
+    comments: "A budget code of the work breakdown structure (construction job costing).",
+  },
 };

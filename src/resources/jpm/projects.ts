@@ -29,7 +29,8 @@ const projectManagerIdsInput = () =>
     label: "Project Manager IDs",
     comments: "Employees managing the project, by employee id (Settings → Employees), one per entry.",
   });
-const projectTypeIdInput = () => idInput({ label: "Project Type ID", comments: "The project type's id (Settings → Project Types)." });
+const projectTypeIdInput = () =>
+  idInput({ label: "Project Type ID", dataSource: "selectProjectType", comments: "The project type's id (Settings → Project Types)." });
 
 /** Fields create and update share (locationId and customerId are create-only; jobIds update-only). */
 const projectFields = (): Params => ({
@@ -37,9 +38,15 @@ const projectFields = (): Params => ({
   summary: inBody(stringInput({ label: "Summary", multiline: true, comments: "What the project is about (HTML allowed)." })),
   projectTypeId: inBody(projectTypeIdInput()),
   projectManagerIds: inBody(projectManagerIdsInput()),
-  statusId: inBody(idInput({ label: "Status ID", comments: "The project status id (Settings → Project Statuses)." })),
+  statusId: inBody(
+    idInput({ label: "Status ID", dataSource: "selectProjectStatus", comments: "The project status id (Settings → Project Statuses)." }),
+  ),
   subStatusId: inBody(
-    idInput({ label: "Sub Status ID", comments: "The project sub-status id (Settings → Project Statuses, within the status)." }),
+    idInput({
+      label: "Sub Status ID",
+      dataSource: "selectProjectSubStatus",
+      comments: "The project sub-status id (Settings → Project Statuses, within the status).",
+    }),
   ),
   startDate: inBody(dateTimeInput({ label: "Start Date" })),
   targetCompletionDate: inBody(dateTimeInput({ label: "Target Completion Date" })),
