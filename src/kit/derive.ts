@@ -10,6 +10,7 @@ import type { ParamType } from "../client/operations";
 import { exampleOf } from "../examples";
 import {
   booleanInput,
+  dateInput,
   dateTimeInput,
   decimalInput,
   enumInput,
@@ -46,7 +47,7 @@ export const humanize = (name: string): string =>
   name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .replace(/^./, (c) => c.toUpperCase())
-    .replace(/\b(Ids?|Guid)\b/g, (m) => m.toUpperCase())
+    .replace(/\b(Ids?|Guid)\b/g, (m) => (m === "Ids" ? "IDs" : m.toUpperCase()))
     .replace(/^Zip$/, "Zip Code");
 
 const LONG_TEXT = /summary|memo|description|notes?$|text$|instructions|message|body$/i;
@@ -66,7 +67,11 @@ export interface InputTweak {
  * come from the id vocabulary, comments from the spec's description plus the vocabulary's hint.
  */
 export const fieldInput = (field: FieldSpec, tweak: InputTweak = {}, vocabularyName = field.name): InputFieldDefinition => {
-  const id = field.type === "integer" || field.items?.type === "integer" ? idField(vocabularyName) : undefined;
+  // A text parameter named "…Ids" is a comma-separated list of ids (businessUnitIds=1,2): offered as an id list.
+  const idText = field.type === "string" && !field.format && !field.enum && /Ids$/.test(field.name);
+  if (idText) field = { ...field, type: "array", items: { type: "integer" } };
+  const guid = field.format === "uuid" || field.format === "guid";
+  const id = field.type === "integer" || field.items?.type === "integer" || guid ? idField(vocabularyName) : undefined;
   const plural = field.type === "array" && id && !/s$/.test(id.label) ? `${id.label}s` : id?.label;
   const label = tweak.label ?? plural ?? humanize(field.name === "id" ? vocabularyName : field.name);
   const comments = tweak.comments ?? ([sentence(field.description), id?.comments].filter(Boolean).join(" ") || undefined);
@@ -91,8 +96,9 @@ export const fieldInput = (field: FieldSpec, tweak: InputTweak = {}, vocabularyN
     case "object":
       return jsonInput({ ...base, shape: "object", example: tweak.example ?? "{}" });
     default:
-      if (field.format === "date-time" || field.format === "date") return dateTimeInput(base);
-      if (field.format === "uuid" || field.format === "guid") return guidInput(base);
+      if (field.format === "date") return dateInput(base);
+      if (field.format === "date-time") return dateTimeInput(base);
+      if (guid) return guidInput({ ...base, dataSource });
       return stringInput({ ...base, multiline: LONG_TEXT.test(field.name) });
   }
 };
