@@ -5,6 +5,7 @@
  */
 import type { HandlerTable, SandboxModule } from "./kit";
 import { accounting } from "./accounting";
+import { accountingCollections, seedAccountingBooks } from "./accounting-books";
 import { crm } from "./crm";
 import { customerInteractions } from "./customer-interactions";
 import { dispatch } from "./dispatch";
@@ -32,7 +33,7 @@ import { timesheets } from "./timesheets";
 
 /** Every module's simulation; the six first simulated ones are plain handler tables. */
 export const MODULES: Record<string, SandboxModule> = {
-  accounting: { handlers: accounting },
+  accounting: { handlers: accounting, collections: accountingCollections, seed: seedAccountingBooks },
   crm: { handlers: crm },
   "customer-interactions": customerInteractions,
   dispatch: { handlers: dispatch },
