@@ -14,6 +14,37 @@ import type { Spec } from "../spec";
 import type { SandboxRecord, Store } from "../store";
 import { getOne, list, mustFind, mustRef, ok, remove, type Handler, type HandlerContext, type SandboxModule } from "./kit";
 
+/** Gross pay item details the demo records leave empty (null, as ServiceTitan sends what does not apply). */
+const GROSS_PAY_DETAILS = [
+  "amountAdjustment",
+  "startedOn",
+  "endedOn",
+  "paidDurationHours",
+  "paidTimeType",
+  "sourceEntityId",
+  "payoutBusinessUnitName",
+  "jobNumber",
+  "jobTypeName",
+  "projectNumber",
+  "projectId",
+  "invoiceNumber",
+  "invoiceItemId",
+  "customerId",
+  "customerName",
+  "locationId",
+  "locationName",
+  "locationAddress",
+  "locationZip",
+  "zoneName",
+  "taxZoneName",
+  "laborTypeId",
+  "laborTypeCode",
+  "budgetCodeId",
+  "isPrevailingWageJob",
+  "employeePayrollId",
+  "memo",
+];
+
 const day = (date: string, hour = 8) => `${date}T${String(hour).padStart(2, "0")}:00:00Z`;
 
 /** The person a payroll record is about: technicians are simulated, office employees are accepted as given. */
@@ -200,14 +231,10 @@ export const payroll: SandboxModule = {
       name: "gross-pay-items",
       label: "Gross pay item",
       firstId: 340001,
+      softDelete: true,
       record: "payroll/GrossPayItems_GetList",
       defaults: () => ({
-        amountAdjustment: null,
-        startedOn: null,
-        endedOn: null,
-        paidDurationHours: null,
-        paidTimeType: null,
-        sourceEntityId: null,
+        ...Object.fromEntries(GROSS_PAY_DETAILS.map((field) => [field, null])),
         jobId: 0,
       }),
       filters: {

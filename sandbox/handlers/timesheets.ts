@@ -51,6 +51,7 @@ export const timesheets: SandboxModule = {
       name: "activities",
       label: "Activity",
       firstId: 350001,
+      softDelete: true,
       record: "timesheets/ActivitiesControllers_Get",
       defaults: () => ({
         endTime: null,

@@ -230,7 +230,7 @@ export const ledger: ResourceModule = {
     }),
     updateJournalEntry: derivedAction({
       label: "Update Journal Entry",
-      description: "Open or close a journal entry, or set its custom fields (fields not named keep their values; null clears one).",
+      description: "Open or close a journal entry, or set its custom fields (fields not named keep their values).",
       operation: "PATCH /accounting/v2/tenant/{tenant}/journal-entries/{id}",
       inputs: {
         customFields: {
