@@ -204,7 +204,8 @@ export const ledger: ResourceModule = {
     }),
     createJournalEntry: derivedAction({
       label: "Create Journal Entry",
-      description: "Create an external journal entry (e.g. a manual adjustment from your accounting system) with its lines.",
+      description:
+        "Create an external journal entry (e.g. a manual adjustment from your accounting system) with its lines. ServiceTitan answers without the new entry's id: find it with List Journal Entries (Name).",
       operation: "POST /accounting/v2/tenant/{tenant}/journal-entries",
       inputs: {
         name: { comments: "A name for the entry, e.g. Warranty reserve March 2025." },
