@@ -1,4 +1,7 @@
-/** accounting/v2: invoices (with their items), payments, payment types. Money on invoices is strings ("0.00"). */
+/**
+ * accounting/v2: invoices (with their items), payments, payment types. Money on invoices is strings ("0.00"). The
+ * ledger, payables, credit memos, deposits and "mark as exported" are in accounting-books.ts.
+ */
 import type { SandboxRecord, Store } from "../store";
 import { money } from "../resources";
 import { badRequest, notFound } from "../problem";
@@ -14,6 +17,7 @@ import {
   type HandlerTable,
   type Json,
 } from "./kit";
+import { accountingBooks } from "./accounting-books";
 
 const DEFAULT_TAX_RATE = 0.086;
 
@@ -175,6 +179,7 @@ function recomputeInvoices(store: Store, ids: number[]): void {
 }
 
 export const accounting: HandlerTable = {
+  ...accountingBooks,
   Invoices_GetList: list("invoices", { view: invoiceView }),
 
   /** `POST …/invoices` creates an adjustment invoice to an existing one; answers the new id. */

@@ -5,6 +5,7 @@
  */
 import type { HandlerTable, SandboxModule } from "./kit";
 import { accounting } from "./accounting";
+import { accountingCollections, seedAccountingBooks } from "./accounting-books";
 import { crm } from "./crm";
 import { crmExtra } from "./crm-extra";
 import { customerInteractions } from "./customer-interactions";
@@ -35,7 +36,7 @@ import { timesheets } from "./timesheets";
 
 /** Every module's simulation; the six first simulated ones are plain handler tables (jpm and dispatch extended by jpmDetails and dispatchScheduling). */
 export const MODULES: Record<string, SandboxModule> = {
-  accounting: { handlers: accounting },
+  accounting: { handlers: accounting, collections: accountingCollections, seed: seedAccountingBooks },
   crm: { handlers: { ...crm, ...crmExtra.handlers }, collections: crmExtra.collections, seed: crmExtra.seed },
   "customer-interactions": customerInteractions,
   dispatch: { ...dispatchScheduling, handlers: { ...dispatch, ...dispatchScheduling.handlers } },

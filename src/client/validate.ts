@@ -141,7 +141,9 @@ const checkQueryValue = (operation: OperationKey, param: QueryParam, value: unkn
   // `ids`-style lists are comma-separated ids, at most 50 per request (the specs' documented limit).
   if (/\(maximum 50\)/i.test(param.description) || param.name === "ids") {
     const items = (Array.isArray(value) ? value : String(value).split(",")).map((item) => String(item).trim()).filter(Boolean);
-    if (items.some((item) => !/^\d+$/.test(item))) fail(`must be ids (whole numbers) separated by commas, got ${show(value)}`);
+    // Journal entries and a few others have GUID ids: those lists take GUIDs.
+    if (items.some((item) => !/^\d+$/.test(item) && !GUID.test(item)))
+      fail(`must be ids (whole numbers, or GUIDs where the records have them) separated by commas, got ${show(value)}`);
     if (items.length > MAX_IDS) fail(`takes at most ${MAX_IDS} ids per request, got ${items.length}`);
     return items.join(",");
   }

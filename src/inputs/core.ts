@@ -1,6 +1,7 @@
 import { input } from "@prismatic-io/spectral";
 import { isValid, parseISO } from "date-fns";
 import { InputError } from "../client/errors";
+import { GUID } from "../client/validate";
 
 /**
  * The basic input vocabulary. spectral runs `clean` for every declared input, set or not, so each cleaner maps
@@ -36,9 +37,34 @@ export const toId = (label: string, value: unknown): number => {
   return id;
 };
 
+/** "001234.5600" → "1234.56", "-0.50" → "-0.5": a decimal's digits without the zeros that carry no value. */
+const canonicalDecimal = (text: string): string | undefined => {
+  const match = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text);
+  if (!match || (!match[2] && !match[3])) return undefined;
+  const whole = match[2].replace(/^0+(?=\d)/, "") || "0";
+  const fraction = (match[3] ?? "").replace(/0+$/, "");
+  const digits = fraction ? `${whole}.${fraction}` : whole;
+  return digits === "0" ? "0" : `${match[1] === "-" ? "-" : ""}${digits}`;
+};
+
+/**
+ * An amount or quantity as a number. ServiceTitan's long-scale decimals ("1234.5600000000000000000") are accepted:
+ * trailing zeros carry no value. A value with more significant digits than a JSON number keeps is refused rather
+ * than silently rounded (money is never rounded through floating point).
+ */
 export const toDecimal = (label: string, value: unknown): number => {
-  const number = typeof value === "number" ? value : Number(String(value).trim());
-  if (!Number.isFinite(number)) throw new InputError(label, `"${String(value)}" is not a number; expected e.g. 125.50.`);
+  const text = typeof value === "number" ? String(value) : String(value).trim();
+  const number = typeof value === "number" ? value : Number(text);
+  if (!Number.isFinite(number) || text === "") throw new InputError(label, `"${String(value)}" is not a number; expected e.g. 125.50.`);
+  const given = canonicalDecimal(text);
+  const kept = canonicalDecimal(number.toFixed(20).replace(/\.?0+$/, ""));
+  const exact = !given || given === canonicalDecimal(String(number)) || given === kept;
+  if (!exact) {
+    throw new InputError(
+      label,
+      `"${text}" has more digits than ServiceTitan's number fields keep (about 15 significant digits): it would be rounded to ${number}. Enter it with fewer digits.`,
+    );
+  }
   return number;
 };
 
@@ -199,7 +225,8 @@ export const stringInput = (
 export const enumInput = (options: BaseOptions & { values: readonly unknown[]; default?: string }) =>
   stringInput({ ...options, model: options.values.map((v) => ({ label: String(v), value: String(v) })) });
 
-export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A GUID as ServiceTitan writes them (the request core checks GUID ids the same way). */
+export { GUID };
 
 /** A GUID such as an application's (Developer Portal); anything else is refused before ServiceTitan answers 400. */
 export const guidInput = (options: BaseOptions & { dataSource?: string }) =>
@@ -258,6 +285,24 @@ export const dateTimeInput = (options: BaseOptions) =>
     required: options.required ?? false,
     comments: options.comments ?? "ISO 8601 date or date-time (e.g. 2025-01-31 or 2025-01-31T14:00:00Z); sent as UTC.",
     clean: cleaned(options.label, options.required ?? false, (v) => toDateTime(options.label, v)),
+  });
+
+/** A calendar date for fields the spec types as `date`: 2025-03-01 is sent as written, a date-time as its UTC date. */
+export const toDate = (label: string, value: unknown): string => {
+  const text = String(value).trim();
+  const plain = /^(\d{4}-\d{2}-\d{2})$/.exec(text);
+  if (plain && isValid(parseISO(text))) return plain[1];
+  return toDateTime(label, value).slice(0, 10);
+};
+
+export const dateInput = (options: BaseOptions) =>
+  input({
+    type: "string",
+    example: "2025-01-31",
+    ...options,
+    required: options.required ?? false,
+    comments: options.comments ?? "A date such as 2025-01-31 (a date-time counts as its UTC date).",
+    clean: cleaned(options.label, options.required ?? false, (v) => toDate(options.label, v)),
   });
 
 /** A JSON object/array; the template is shown as `example`, never `default`, so nothing is sent unless entered. */

@@ -10,6 +10,7 @@ import type { ParamType } from "../client/operations";
 import { exampleOf } from "../examples";
 import {
   booleanInput,
+  dateInput,
   dateTimeInput,
   decimalInput,
   enumInput,
@@ -46,8 +47,7 @@ export const humanize = (name: string): string =>
   name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .replace(/^./, (c) => c.toUpperCase())
-    .replace(/\b(Id|Guid)\b/g, (m) => m.toUpperCase())
-    .replace(/\bIds\b/g, "IDs")
+    .replace(/\b(Ids?|Guid)\b/g, (m) => (m === "Ids" ? "IDs" : m.toUpperCase()))
     .replace(/^Zip$/, "Zip Code");
 
 const LONG_TEXT = /summary|memo|description|notes?$|text$|instructions|message|body$/i;
@@ -100,7 +100,8 @@ export const fieldInput = (field: FieldSpec, tweak: InputTweak = {}, vocabularyN
     case "object":
       return jsonInput({ ...base, shape: "object", example: tweak.example ?? "{}" });
     default:
-      if (field.format === "date-time" || field.format === "date") return dateTimeInput(base);
+      if (field.format === "date") return dateInput(base);
+      if (field.format === "date-time") return dateTimeInput(base);
       if (idText) return idListInput({ ...base, dataSource, max: /maximum 50/i.test(field.description ?? "") ? 50 : undefined });
       if (guid) return guidInput({ ...base, dataSource });
       return stringInput({ ...base, multiline: LONG_TEXT.test(field.name) });

@@ -1,7 +1,7 @@
 import type { InputFieldDefinition } from "@prismatic-io/spectral";
 import { operations, type OperationKey } from "../client";
 import { InputError } from "../client/errors";
-import { collectList, LARGEST_PAGE_SIZE } from "../client/paging";
+import { collectList, largestPageSize } from "../client/paging";
 import { enumInput, idListInput, integerInput, keyValueInput, stringInput, switchInput } from "../inputs";
 import { fieldInput, pathParams } from "./derive";
 import { exportActionFor } from "./exportLinks";
@@ -64,6 +64,7 @@ export const listAction = (spec: ListActionSpec) => {
     if (!declared.includes(name)) throw new Error(`${spec.operation} declares no query parameter ${name}`);
   }
   const omitted = new Set(spec.omit ?? []);
+  const maxPageSize = largestPageSize(spec.operation);
   const filterParams: Params = Object.fromEntries(
     declared
       .filter((name) => !PAGING.has(name) && !omitted.has(name))
@@ -93,9 +94,9 @@ export const listAction = (spec: ListActionSpec) => {
       input: integerInput({
         label: "Page Size",
         min: 1,
-        max: LARGEST_PAGE_SIZE,
+        max: maxPageSize,
         example: "50",
-        comments: "Records per page (ServiceTitan's default is 50; up to 5000).",
+        comments: `Records per page (ServiceTitan's default is 50; up to ${maxPageSize}).`,
       }),
     },
     // Offered where the endpoint declares it (the v2 calls list always answers its total and does not).

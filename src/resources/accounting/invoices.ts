@@ -105,7 +105,7 @@ const invoiceFields: Params = {
  * Custom-field updates (invoices, payments): one record's fields as a key/value list, or many records as JSON.
  * Body: { operations: [{ objectId, customFields: [{ name, value }] }] }.
  */
-export const customFieldUpdate = (what: "invoice" | "payment", idKey: string, idInput: InputFieldDefinition) => {
+export const customFieldUpdate = (what: string, idKey: string, idInput: InputFieldDefinition) => {
   const params: Params = {
     [idKey]: inBody(idInput),
     customFields: inBody(

@@ -24,7 +24,7 @@ type PaymentType = Schemas["Accounting.V2.PaymentTypeResponse"];
 const PAYMENT_STATUSES = specEnum<Schemas["Accounting.V2.PaymentStatus"]>()("Pending", "Posted", "Exported");
 
 const paymentIdInput = (required: boolean, comments = "The payment's id (from List Payments or Create Payment).") =>
-  idInput({ label: "Payment ID", required, comments });
+  idInput({ label: "Payment ID", required, dataSource: "selectPayment", comments });
 
 /** PaymentCreateRequest / PaymentUpdateRequest: both require the type and the splits. */
 const paymentFields = (updating: boolean): Params => ({
