@@ -46,7 +46,7 @@ export const humanize = (name: string): string =>
   name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .replace(/^./, (c) => c.toUpperCase())
-    .replace(/\b(Ids?|Guid)\b/g, (m) => m.toUpperCase())
+    .replace(/\b(Ids?|Guid)\b/g, (m) => (m === "Ids" ? "IDs" : m.toUpperCase()))
     .replace(/^Zip$/, "Zip Code");
 
 const LONG_TEXT = /summary|memo|description|notes?$|text$|instructions|message|body$/i;
