@@ -39,7 +39,7 @@ const reportIdInput = () =>
 
 const dynamicSetInput = () =>
   stringInput({
-    label: "Dynamic Set ID",
+    label: "Dynamic Value Set",
     required: true,
     example: "business-units",
     comments:
