@@ -612,30 +612,6 @@ describe("inventory", () => {
     });
   });
 
-  describe("export feeds", () => {
-    it.each([
-      ["exportPurchaseOrders", "purchase-orders"],
-      ["exportReturns", "returns"],
-      ["exportTransfers", "transfers"],
-      ["exportAdjustments", "adjustments"],
-    ])("%s pages through the %s feed in change order", async (key, resource) => {
-      const { run, only } = actionsOn(ctx);
-      ctx.sandbox.resetStats();
-      const page = await run(key, { from: "2020-01-01" });
-      expect(page.data.length).toBeGreaterThan(0);
-      expect(page.continueFrom).toEqual(expect.any(String));
-      expect(only("GET", `/export/${resource}`).query).toEqual({ from: "2020-01-01" });
-    });
-
-    it("delivers a purchase order's cancellation as its latest change", async () => {
-      const { run } = actionsOn(ctx);
-      const first = await run("exportPurchaseOrders", {});
-      await run("cancelPurchaseOrder", { id: "460001", canceledReason: "Duplicate" });
-      const next = await run("exportPurchaseOrders", { from: first.continueFrom });
-      expect(next.data.map((po: { id: number; status: string }) => [po.id, po.status])).toEqual([[460001, "Canceled"]]);
-    });
-  });
-
   describe("dropdowns", () => {
     checkDropdowns(ctx, [
       ["selectPurchaseOrder", {}, /^PO PO-1001 · Pending|^PO PO-100\d/],

@@ -412,23 +412,6 @@ describe("pricebook", () => {
     });
   });
 
-  describe("export feeds", () => {
-    it.each([
-      ["exportServices", "services"],
-      ["exportMaterials", "materials"],
-      ["exportPricebookEquipment", "equipment"],
-      ["exportPricebookCategories", "categories"],
-    ])("%s pages through the %s feed, deleted items included", async (key, resource) => {
-      const { only } = actionsOn(ctx);
-      ctx.sandbox.resetStats();
-      const page = await run(key, {});
-      expect(page.data.length).toBeGreaterThan(0);
-      expect(page.continueFrom).toEqual(expect.any(String));
-      only("GET", `/export/${resource}`);
-      if (resource === "services") expect(page.data.find((s: { id: number }) => s.id === 400005)).toMatchObject({ active: false });
-    });
-  });
-
   describe("dropdowns", () => {
     checkDropdowns(ctx, [
       ["selectService", {}, /^Furnace Tune-Up \[HV-TUNE\] \(ID: 400001\)$/],
