@@ -612,6 +612,24 @@ describe("inventory", () => {
     });
   });
 
+  describe("export feeds (served from the same records)", () => {
+    it("delivers a purchase order's cancellation as its latest change in the purchase orders feed", async () => {
+      const { run } = actionsOn(ctx);
+      const feed = (from?: string) =>
+        run("rawRequest", {
+          method: "GET",
+          url: `/inventory/v2/tenant/{tenant}/export/purchase-orders`,
+          queryParams: from ? [{ key: "from", value: from }] : undefined,
+          responseType: "json",
+        });
+      const first = await feed();
+      expect(first.data.length).toBeGreaterThan(5);
+      await run("cancelPurchaseOrder", { id: "460001", canceledReason: "Duplicate" });
+      const next = await feed(first.continueFrom);
+      expect(next.data.map((po: { id: number; status: string }) => [po.id, po.status])).toEqual([[460001, "Canceled"]]);
+    });
+  });
+
   describe("dropdowns", () => {
     checkDropdowns(ctx, [
       ["selectPurchaseOrder", {}, /^PO PO-1001 · Pending|^PO PO-100\d/],

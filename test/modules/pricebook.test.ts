@@ -412,6 +412,14 @@ describe("pricebook", () => {
     });
   });
 
+  describe("export feeds (served from the same records)", () => {
+    it("lists a deleted service as inactive in the services feed", async () => {
+      const page = await run("rawRequest", { method: "GET", url: "/pricebook/v2/tenant/{tenant}/export/services", responseType: "json" });
+      expect(page.data.find((s: { id: number }) => s.id === 400005)).toMatchObject({ active: false });
+      expect(page.data.find((s: { id: number }) => s.id === 400001)).toMatchObject({ active: true, price: 94.5 });
+    });
+  });
+
   describe("dropdowns", () => {
     checkDropdowns(ctx, [
       ["selectService", {}, /^Furnace Tune-Up \[HV-TUNE\] \(ID: 400001\)$/],
