@@ -59,6 +59,14 @@ const KEPT_FORMATS = new Set(["date-time", "date", "uuid", "guid", "email", "bin
 const stableStringify = (value) => JSON.stringify(value);
 
 /**
+ * A property whose whole schema is `type: "null"` is how the documents' converter renders a value of any type (.NET
+ * `object`): the report parameter's `value`, whose example is `{}` and which takes strings, numbers, arrays. As
+ * written it would refuse every value but null, so it is compacted to `{}` (any JSON value).
+ */
+const untyped = (schema) =>
+  !!schema && typeof schema === "object" && schema.type === "null" && Object.keys(schema).every((k) => ["type", "description"].includes(k));
+
+/**
  * Turns the schemas of one module's documents into compact JSON Schema 2020-12 with `$defs`. A March document's
  * schema whose compact form differs from the May one of the same name is kept under "<name>@2026-03".
  */
@@ -100,7 +108,9 @@ class SchemaCompactor {
     if (Array.isArray(out.enum)) out.enum = [...new Set(out.enum)];
     if (schema.format && KEPT_FORMATS.has(schema.format)) out.format = schema.format;
     if (schema.properties) {
-      out.properties = Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, this.#node(doc, source, v, legacy)]));
+      out.properties = Object.fromEntries(
+        Object.entries(schema.properties).map(([k, v]) => [k, untyped(v) ? {} : this.#node(doc, source, v, legacy)]),
+      );
     }
     if (schema.items) out.items = this.#node(doc, source, schema.items, legacy);
     if (schema.additionalProperties !== undefined) {

@@ -44,11 +44,22 @@ const SPEC_OVER_REFERENCE: Record<string, string> = {
   listInvoices: "Accounting.V2.InvoiceItemResponse (May 2026) has no detailType or rootId",
 };
 
+/** Actions that reshape what their operation answers (and say so in their description), with how. */
+const RESHAPED_OUTPUT: Record<string, string> = {
+  runReport: "rows become objects keyed by the report's field names; the run's figures (rows, requests, wait) are added",
+  listDynamicValues: "rows become objects keyed by the value set's field names",
+};
+
 describe("example payloads", () => {
   // Binary downloads return a file ({data: Buffer, contentType}), not the operation's JSON.
   const jsonActions = Object.entries(actionOperations).filter(
-    ([key]) => !("contentType" in (component.actions[key].examplePayload as object)),
+    ([key]) => !("contentType" in (component.actions[key].examplePayload as object)) && !RESHAPED_OUTPUT[key],
   );
+
+  it.each(Object.keys(RESHAPED_OUTPUT))("%s's example shows the fields and rows it reshapes", (key) => {
+    const ours = keysOf(component.actions[key].examplePayload);
+    for (const field of ["fields", "data", "name", "label", "recordCount"]) expect(ours.has(field)).toBe(true);
+  });
 
   it.each(jsonActions)("%s's example has the shape of what its operation returns, nothing invented", (key, operation) => {
     const ours = keysOf(component.actions[key].examplePayload);

@@ -29,7 +29,7 @@ import { reporting } from "./reporting";
 import { sales } from "./sales";
 import { schedulingpro } from "./schedulingpro";
 import { serviceAgreements } from "./service-agreements";
-import { settings } from "./settings";
+import { seedSettings, settings, settingsCollections } from "./settings";
 import { taskmanagement } from "./taskmanagement";
 import { telecom } from "./telecom";
 import { timesheets } from "./timesheets";
@@ -57,7 +57,7 @@ export const MODULES: Record<string, SandboxModule> = {
   sales: sales,
   schedulingpro: schedulingpro,
   "service-agreements": serviceAgreements,
-  settings: { handlers: settings },
+  settings: { handlers: settings, collections: settingsCollections, seed: seedSettings },
   taskmanagement: taskmanagement,
   telecom: telecom,
   timesheets: timesheets,

@@ -1,5 +1,6 @@
 import { ConnectionError, type Connection } from "@prismatic-io/spectral";
 import { isAxiosError } from "axios";
+import { retryAfter } from "axios-retry";
 
 /** A builder's mistake caught before any request is sent: names the input, what is wrong, what is expected. */
 export class InputError extends Error {
@@ -33,6 +34,8 @@ export class ServiceTitanError extends Error {
     readonly request: string,
     /** The host that answered when it was not ServiceTitan's (a file storage reached through a redirect). */
     readonly foreignHost?: string,
+    /** How long a 429 asked to wait (its Retry-After header, or "Try again in N seconds"), in ms. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = "ServiceTitanError";
@@ -207,6 +210,7 @@ export const toServiceTitanError = (error: unknown, context: ErrorContext): Serv
     problem.traceId === undefined ? undefined : clean(String(problem.traceId)),
     request,
     foreignHost,
+    status === 429 ? retryAfter(error) || (retryAfterFromBody(error.response.data) ?? 0) * 1000 || undefined : undefined,
   );
 };
 

@@ -3,7 +3,8 @@ import { operations, type OperationKey } from "../client";
 import { InputError } from "../client/errors";
 import { collectList, largestPageSize } from "../client/paging";
 import { enumInput, idListInput, integerInput, keyValueInput, stringInput, switchInput } from "../inputs";
-import { fieldInput, pathParams } from "./derive";
+import { fieldInput, humanize, pathParams } from "./derive";
+import { idField } from "./ids";
 import { exportActionFor } from "./exportLinks";
 import { inQuery, mergedIntoQuery, operationAction, placeParams, type Params, type Values } from "./operationAction";
 
@@ -33,6 +34,15 @@ export const filterInputFor = (operation: OperationKey, name: string, dataSource
     return choices.length
       ? enumInput({ label: "Sort", values: choices, comments: "The order of the records: +Field ascending, -Field descending." })
       : stringInput({ label: "Sort", comments: q.description || "+FieldName ascending, -FieldName descending." });
+  }
+  // ServiceTitan types many id-list filters (vendorIds, businessUnitIds …) as one comma-separated string: ids all the same.
+  if (/Ids$/.test(name) && q.type === "string") {
+    const id = idField(name);
+    return idListInput({
+      label: id ? `${id.label.replace(/ID$/, "IDs")}` : humanize(name),
+      dataSource: id?.dataSource,
+      comments: `${q.description ? `${q.description.replace(/\.?$/, ".")} ` : ""}One id per entry (or a comma-separated list).${id?.comments ? ` ${id.comments}` : ""}`,
+    });
   }
   return fieldInput(q);
 };

@@ -162,7 +162,12 @@ describe("timesheets: each action sends the request its operation describes", ()
       path: "/export/activity-categories",
       check: (page) => expect(page.data).toHaveLength(5),
     },
-    { key: "exportTimesheetActivityTypes", method: "GET", path: "/export/activity-types", check: (page) => expect(page.data).toHaveLength(5) },
+    {
+      key: "exportTimesheetActivityTypes",
+      method: "GET",
+      path: "/export/activity-types",
+      check: (page) => expect(page.data).toHaveLength(5),
+    },
   ];
 
   it.each(calls.map((call, i) => [`${i + 1}. ${call.key}`, call] as const))("%s", async (_name, call) => {

@@ -1,4 +1,7 @@
 import type { ResourceModule } from "../../kit";
+import { places } from "./places";
+import { purchaseOrders } from "./purchaseOrders";
+import { stock } from "./stock";
 
 /** Inventory (/inventory/v2): curated actions and dropdowns. Every operation is also reachable through "Call ServiceTitan API". */
-export const inventoryResources: ResourceModule[] = [];
+export const inventoryResources: ResourceModule[] = [purchaseOrders, stock, places];

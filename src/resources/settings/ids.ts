@@ -14,4 +14,9 @@ export const settingsIds: IdVocabulary = {
   },
   tagTypeId: { label: "Tag Type ID", dataSource: "selectTagType", comments: "A tag (Settings → Tags)." },
   roleId: { label: "Role ID", dataSource: "selectUserRole", comments: "A user role (Settings → User Roles)." },
+  employeeId: {
+    label: "Employee ID",
+    dataSource: "selectEmployee",
+    comments: "An office employee (Settings → Employees; technicians are separate): pick one or map their id.",
+  },
 };
