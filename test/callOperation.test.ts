@@ -51,11 +51,24 @@ const queryValue = (q: (typeof operations)[OperationKey]["query"][number]): unkn
   return textFor(q.format);
 };
 
-/** Valid inputs for one operation, from its spec alone. */
+/**
+ * An id the demo tenant has for a path parameter: the first record of the collection named like the path segment
+ * before it ("/leads/{id}" → leads), else 1 (the sandbox then answers 404, a business answer).
+ */
+const idFor = (path: string, name: string): string => {
+  const segments = path.split("/");
+  const segment = segments[segments.indexOf(`{${name}}`) - 1] ?? "";
+  const collection = ctx.sandbox.db.collections().find((c) => c === segment);
+  const record = collection ? ctx.sandbox.db.all(collection).find((r) => r.active) : undefined;
+  return String(record?.id ?? 1);
+};
+
+/** Valid inputs for one operation, from its spec (and, for ids, the demo tenant's records). */
 const inputsFor = (key: OperationKey) => {
   const op = operations[key];
+  const [, path] = key.split(" ");
   const pathParameters = Object.fromEntries(
-    op.pathParams.filter((p) => p.name !== "tenant").map((p) => [p.name, p.type === "integer" ? "1" : textFor(p.format)]),
+    op.pathParams.filter((p) => p.name !== "tenant").map((p) => [p.name, p.type === "integer" ? idFor(path, p.name) : textFor(p.format)]),
   );
   const queryParameters = Object.fromEntries(op.query.filter((q) => q.required).map((q) => [q.name, queryValue(q)]));
   const { defs, requests } = schemasOf(op.module);
@@ -64,14 +77,15 @@ const inputsFor = (key: OperationKey) => {
   return { operation: key, pathParameters, queryParameters, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
 };
 
-const ctx = useSandbox({ seed: "empty" });
+const ctx = useSandbox();
 const KEYS = (Object.keys(operations) as OperationKey[]).filter((key) => operations[key].body !== "multipart");
 
 describe("Call ServiceTitan API: every operation of the 25 modules", () => {
   const outcomes: Record<string, number> = {};
   afterAll(() => {
-    // Most operations succeed; the others are the sandbox's business answers (no such record …), never violations.
-    expect(outcomes.ok).toBeGreaterThan(KEYS.length * 0.75);
+    // Most operations succeed (459 of 580 when written); the others are the sandbox's business answers (no such
+    // record, a state conflict …), never violations.
+    expect(outcomes.ok).toBeGreaterThan(KEYS.length * 0.7);
   });
 
   it.each(KEYS)("%s reaches the sandbox as declared, with no spec violation", async (key) => {
@@ -238,22 +252,24 @@ describe("Call ServiceTitan API refuses bad input before any request, naming the
 describe("Call ServiceTitan API reads every page", () => {
   it("Fetch All over a list returns every record through the list pager", async () => {
     ctx.sandbox.db.bulkInsert("technicians", 120);
+    const technicians = ctx.sandbox.db.all("technicians").length;
     const { data } = (await runAction("callOperation", {
       connection: ctx.connection,
       operation: "GET /settings/v2/tenant/{tenant}/technicians",
       queryParameters: { active: "Any" },
       fetchAll: true,
     })) as { data: { data: unknown[]; recordCount: number; complete: boolean } };
-    expect(data).toMatchObject({ recordCount: 120, complete: true });
+    expect(data).toMatchObject({ recordCount: technicians, complete: true });
   });
 
   it("Fetch All over an export feed follows continueFrom until caught up, and Max Records stops it where the next call resumes", async () => {
     ctx.sandbox.db.bulkInsert("leads", 30);
+    const leads = ctx.sandbox.db.all("leads").length;
     const feed = "GET /crm/v2/tenant/{tenant}/export/leads";
     const all = (await runAction("callOperation", { connection: ctx.connection, operation: feed, fetchAll: true })) as {
       data: { data: Array<{ id: number }>; hasMore: boolean };
     };
-    expect(all.data.data).toHaveLength(30);
+    expect(all.data.data).toHaveLength(leads);
     expect(all.data.hasMore).toBe(false);
     const first = (await runAction("callOperation", { connection: ctx.connection, operation: feed, fetchAll: true, maxRecords: "10" })) as {
       data: { data: Array<{ id: number }>; hasMore: boolean; continueFrom: string };
@@ -266,16 +282,16 @@ describe("Call ServiceTitan API reads every page", () => {
       queryParameters: { from: first.data.continueFrom },
       fetchAll: true,
     })) as { data: { data: Array<{ id: number }> } };
-    expect(new Set([...first.data.data, ...rest.data.data].map((r) => r.id)).size).toBeGreaterThanOrEqual(30 - 10 + 10);
+    expect(new Set([...first.data.data, ...rest.data.data].map((r) => r.id)).size).toBe(leads);
   });
 
   it("a file download answers the bytes", async () => {
     const result = (await runAction("callOperation", {
       connection: ctx.connection,
       operation: "GET /telecom/v2/tenant/{tenant}/calls/{id}/recording",
-      pathParameters: { id: "5" },
+      pathParameters: { id: String(ctx.sandbox.db.all("calls").find((call) => call.leadCall?.recordingUrl)?.id) },
     })) as { data: Buffer; contentType: string };
     expect(Buffer.isBuffer(result.data)).toBe(true);
-    expect(result.contentType).toBe("application/octet-stream");
+    expect(result.contentType).toBe("audio/mpeg");
   });
 });
