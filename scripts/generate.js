@@ -2,9 +2,10 @@
 // npm run generate: everything derived from the vendored ServiceTitan documents in openapi/ (see scripts/specs.js).
 //
 //  src/generated/operations.json        "VERB /full/path" -> what the request core, the actions and the docs need
-//                                        of every operation: module, source document, label parts, path and query
-//                                        parameters (typed, descriptions cleaned), body kind, response kind, whether
-//                                        it is a list or an export feed. Small and loaded at start-up.
+//                                        of every operation: module, source document, label parts, body kind,
+//                                        response kind, whether it is a list or an export feed. Small, read at start-up.
+//  src/generated/params/<module>.json    per module, read when one of its operations is first used: path and query
+//                                        parameters and top-level body fields, typed, descriptions cleaned.
 //  src/generated/schemas/<module>.json   per module, loaded only when first needed: compact JSON schemas (2020-12,
 //                                        `$defs` shared within the module) of every request body and success
 //                                        response: what requests are validated against before they are sent, and
@@ -340,10 +341,18 @@ async function main() {
         query,
         body: body ? (upload ? "multipart" : bodySchema ? "json" : Object.keys(body.content || {})[0] || "json") : null,
         bodyRequired: !!(body && body.required),
-        ...(bodyFields ? { bodyFields } : {}),
+        ...(bodyFields ? { bodyFields } : bodySchema && !upload ? { arrayBody: true } : {}),
         response: responseKind(op),
         ...(list ? { list: true } : {}),
-        ...(feed ? { export: true, feed: feedOf(module.key, doc, key.split(" ")[1], op, responseSchema) } : {}),
+        ...(feed
+          ? {
+              export: true,
+              feed: {
+                ...feedOf(module.key, doc, key.split(" ")[1], op, responseSchema),
+                ...(query.some((q) => q.name === "active") ? { activeFilter: true } : {}),
+              },
+            }
+          : {}),
         ...(op.deprecated ? { deprecated: true } : {}),
       };
       if (bodySchema && !upload) requests[key] = compactor.compact(doc, source, bodySchema);
@@ -365,7 +374,20 @@ async function main() {
     };
   }
 
-  fs.writeFileSync(path.join(generatedDir, "operations.json"), JSON.stringify(operations, null, 1) + "\n");
+  // The parameters (the bulk of the table) go per module, read when an operation of that module is first used: a
+  // flow step loads the index of every operation but the parameters of the one it calls.
+  fs.mkdirSync(path.join(generatedDir, "params"), { recursive: true });
+  const index = {};
+  const params = {};
+  for (const [key, op] of Object.entries(operations)) {
+    const { pathParams, query, bodyFields, ...rest } = op;
+    index[key] = rest;
+    (params[op.module] ??= {})[key] = { pathParams, query, ...(bodyFields ? { bodyFields } : {}) };
+  }
+  for (const [module, table] of Object.entries(params)) {
+    fs.writeFileSync(path.join(generatedDir, "params", `${module}.json`), JSON.stringify(table) + "\n");
+  }
+  fs.writeFileSync(path.join(generatedDir, "operations.json"), JSON.stringify(index, null, 1) + "\n");
   fs.writeFileSync(path.join(generatedDir, "modules.json"), JSON.stringify(moduleInfo, null, 1) + "\n");
   fs.writeFileSync(
     path.join(generatedDir, "operationKeys.ts"),

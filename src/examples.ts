@@ -63,6 +63,12 @@ const overlay = (base: unknown, values: unknown): unknown => {
  * An action's example payload with realistic values: the operation's example (exampleOf) with `values` laid over it.
  * Fields the operation does not answer are ignored, so the example keeps exactly the operation's shape.
  */
-export const exampleWith = (operation: OperationKey, values: unknown): { data: unknown } => ({
-  data: overlay(exampleOf(operation).data, values),
-});
+export const exampleWith = (operation: OperationKey, values: unknown): { data: unknown } => {
+  let data: unknown;
+  // Built on first read, like exampleOf's.
+  return {
+    get data() {
+      return (data ??= overlay(exampleOf(operation).data, values));
+    },
+  };
+};

@@ -2,7 +2,7 @@ import { component } from "@prismatic-io/spectral";
 import { handleError } from "./client/errors";
 import { serviceTitanConnection } from "./connection";
 import { operationOf, outputKindOf } from "./kit";
-import { attachOutputs } from "./outputs";
+import { withOutputs } from "./outputs";
 import { actions, dataSources } from "./resources";
 import { triggers } from "./triggers";
 
@@ -10,7 +10,7 @@ export { actionOperations, dataSourceOperations } from "./resources";
 /** How often to run the polling trigger (code-native flows set it as their schedule; docs/triggers.md). */
 export { RECOMMENDED_SCHEDULE } from "./triggers/pollChanges";
 
-const servicetitan = component({
+const definition = {
   key: "servicetitan",
   public: false,
   display: {
@@ -21,13 +21,38 @@ const servicetitan = component({
     category: "Application Connectors",
   },
   connections: [serviceTitanConnection],
-  actions,
-  dataSources,
-  triggers,
   hooks: { error: handleError },
-});
+};
 
-// Every action's output schema and realistic example, built when first read (see outputs.ts).
-attachOutputs(servicetitan as never, (key) => ({ operation: operationOf(actions[key]), kind: outputKindOf(actions[key]) }));
+const servicetitan = component({ ...definition, actions: {}, dataSources: {}, triggers });
+
+/**
+ * Actions and data sources are converted (spectral's component()) one at a time, when first read. A flow step loads
+ * the whole bundle and runs one action: converting all ~480 of them up front, with their derived inputs, cost more
+ * than the rest of the start-up together (and spectral's conversion grows with the square of their number).
+ * Publishing and tests read every key and get exactly what component() makes of the definitions.
+ */
+const convertLazily = <T>(target: Record<string, unknown>, entries: Record<string, T>, convert: (key: string, value: T) => unknown) => {
+  for (const [key, value] of Object.entries(entries)) {
+    Object.defineProperty(target, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const converted = convert(key, value);
+        Object.defineProperty(target, key, { value: converted, enumerable: true, configurable: true, writable: true });
+        return converted;
+      },
+    });
+  }
+};
+const convertOne = (part: "actions" | "dataSources", key: string, value: unknown) =>
+  (component({ ...definition, connections: [], [part]: { [key]: value } } as never) as unknown as Record<string, Record<string, unknown>>)[
+    part
+  ][key];
+
+convertLazily(servicetitan.actions, actions, (key, action) =>
+  withOutputs(convertOne("actions", key, action) as object, key, operationOf(action), outputKindOf(action)),
+);
+convertLazily(servicetitan.dataSources, dataSources, (key, dataSource) => convertOne("dataSources", key, dataSource));
 
 export default servicetitan;

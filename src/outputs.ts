@@ -104,7 +104,7 @@ export const recordedExamples = (): Record<string, unknown> => {
 export const examplePayloadOf = (key: string, declared: unknown, operation: OperationKey | undefined): unknown =>
   recordedExamples()[key] ?? declared ?? (operation ? exampleOf(operation) : { data: {} });
 
-// ---- attaching them to the built component ----------------------------------------------------------------------------
+// ---- attaching them to a built action -----------------------------------------------------------------------------
 
 interface BuiltAction {
   examplePayload?: unknown;
@@ -113,22 +113,20 @@ interface BuiltAction {
 
 /**
  * Defines `outputSchema` (in the form spectral's component() gives it: the schema as a JSON string) and
- * `examplePayload` on every built action as getters computed once, on first read.
+ * `examplePayload` on a built action as getters computed once, on first read.
  */
-export const attachOutputs = (
-  built: { actions: Record<string, BuiltAction> },
-  describe: (key: string) => { operation?: OperationKey; kind?: OutputKind },
-): void => {
-  for (const [key, action] of Object.entries(built.actions)) {
-    const declared = action.examplePayload;
-    const lazily = <T>(name: keyof BuiltAction, compute: () => T) => {
-      let value: T | undefined;
-      Object.defineProperty(action, name, { enumerable: true, configurable: true, get: () => (value ??= compute()) });
-    };
-    lazily("outputSchema", () => {
-      const { operation, kind } = describe(key);
-      return { type: "actionOutput", schema: JSON.stringify(outputSchemaOf(operation, kind)) };
-    });
-    lazily("examplePayload", () => examplePayloadOf(key, declared, describe(key).operation));
-  }
+export const withOutputs = <T extends BuiltAction>(
+  action: T,
+  key: string,
+  operation: OperationKey | undefined,
+  kind: OutputKind | undefined,
+): T => {
+  const declared = action.examplePayload;
+  const lazily = <V>(name: keyof BuiltAction, compute: () => V) => {
+    let value: V | undefined;
+    Object.defineProperty(action, name, { enumerable: true, configurable: true, get: () => (value ??= compute()) });
+  };
+  lazily("outputSchema", () => ({ type: "actionOutput", schema: JSON.stringify(outputSchemaOf(operation, kind)) }));
+  lazily("examplePayload", () => examplePayloadOf(key, declared, operation));
+  return action;
 };

@@ -49,6 +49,8 @@ export interface OperationInfo {
   bodyRequired: boolean;
   /** The JSON body's top-level fields (absent when the body is an array or there is none). */
   bodyFields?: BodyField[];
+  /** The JSON body is an array (of items to mark as exported, GPS pings …), not an object. */
+  arrayBody?: true;
   /** Success answer: JSON, the bytes of a file, a redirect to a file, or nothing. */
   response: "json" | "file" | "redirect" | "none";
   /** A paged list ({page, pageSize, hasMore, data}). */
@@ -66,13 +68,37 @@ export interface OperationInfo {
     timeField?: string | null;
     /** Records are events (no modifiedOn): each one is new. */
     events?: true;
+    /** The feed declares `active` (it hides inactive records unless asked for them). */
+    activeFilter?: true;
   };
   deprecated?: true;
 }
 
-// Plain require: typing the 600 KB JSON would slow the compiler for nothing (OperationKey is generated as a union).
+type OperationParams = Pick<OperationInfo, "pathParams" | "query" | "bodyFields">;
+const params = new Map<string, Record<string, OperationParams>>();
+/** A module's operation parameters (the bulk of the table), read on first use. */
+const paramsOf = (module: string): Record<string, OperationParams> => {
+  let table = params.get(module);
+  if (!table) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    table = require(`../generated/params/${module}.json`) as Record<string, OperationParams>;
+    params.set(module, table);
+  }
+  return table;
+};
+
+/**
+ * Every operation. The index (labels, kinds, flags) is read at start-up; `pathParams`, `query` and `bodyFields`
+ * are read from the operation's module when first asked for, so a flow step pays for the module it calls only.
+ * (Plain require: typing the JSON would slow the compiler for nothing; OperationKey is generated as a union.)
+ */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const operations: Record<OperationKey, OperationInfo> = require("../generated/operations.json");
+for (const [key, op] of Object.entries(operations)) {
+  for (const field of ["pathParams", "query", "bodyFields"] as const) {
+    Object.defineProperty(op, field, { enumerable: true, configurable: true, get: () => paramsOf(op.module)[key][field] });
+  }
+}
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const modules: Record<string, { title: string; base: string }> = require("../generated/modules.json");
 

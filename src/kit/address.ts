@@ -2,7 +2,16 @@
 import type { OperationKey, RequestArgs, ServiceTitanClient } from "../client";
 import { InputError } from "../client/errors";
 import { decimalInput, stringInput } from "../inputs";
-import { inBody, operationAction, placeParams, type OperationActionSpec, type Params, type Values } from "./operationAction";
+import {
+  inBody,
+  once,
+  operationAction,
+  placeParams,
+  resolveParams,
+  type OperationActionSpec,
+  type Params,
+  type Values,
+} from "./operationAction";
 
 export const ADDRESS_FIELDS = ["street", "unit", "city", "state", "zip", "country"] as const;
 export const COORDINATES = ["latitude", "longitude"] as const;
@@ -98,11 +107,13 @@ export interface AddressPatchSpec extends Omit<OperationActionSpec, "perform" | 
  * A required field that neither the inputs nor the record have (a customer saved without coordinates, a booking
  * without an address) is refused, naming its input, before the PATCH: ServiceTitan would answer 400.
  */
-export const addressPatchAction = ({ get, fields, required, ...spec }: AddressPatchSpec) =>
-  operationAction({
+export const addressPatchAction = ({ get, fields, required, ...spec }: AddressPatchSpec) => {
+  const paramsOf = once(() => resolveParams(spec.params));
+  return operationAction({
     ...spec,
+    params: paramsOf,
     perform: async (client: ServiceTitanClient, values: Values): Promise<unknown> => {
-      const { path, body = {} } = placeParams(spec.params, values);
+      const { path, body = {} } = placeParams(paramsOf(), values);
       const args: RequestArgs = { path, subject: spec.subject(values) };
       if (body.address) {
         const current = ((await client.request<{ address?: Values }>(get, args)).address ?? {}) as Values;
@@ -128,3 +139,4 @@ export const addressPatchAction = ({ get, fields, required, ...spec }: AddressPa
       return client.request(spec.operation, { ...args, body });
     },
   });
+};

@@ -29,6 +29,7 @@ import {
   inBody,
   inPath,
   inQuery,
+  once,
   operationAction,
   type OperationActionSpec,
   type Param,
@@ -169,44 +170,47 @@ const subjectOf = (operation: OperationKey, params: Params) => {
 export const derivedAction = (spec: DerivedActionSpec) => {
   const { inputs = {}, omit = [], extra = {}, ...rest } = spec;
   const op = operations[spec.operation];
-  const tweaks = Object.fromEntries(Object.entries(inputs).filter(([, v]) => !isParam(v))) as Record<string, InputTweak>;
-  const arrayBody = op.body === "json" && !op.bodyFields;
-  const derived: Params = {
-    ...pathParams(spec.operation, tweaks),
-    ...(arrayBody
-      ? {
-          items: inBody(
-            jsonInput({
-              label: "Items",
-              shape: "array",
-              required: op.bodyRequired,
-              comments: "The request's items as a JSON array.",
-              example: "[]",
-            }),
-          ),
-        }
-      : bodyParams(spec.operation, tweaks, omit)),
-    ...queryParams(spec.operation, tweaks, omit),
-  };
-  for (const [key, value] of Object.entries(inputs)) {
-    if (isParam(value)) {
-      // A replacement under a key of its own ("bookingProvider" for {booking_provider}) replaces the derived input
-      // that fills the same field.
-      const same = Object.entries(derived).find(
-        ([other, param]) => other !== key && param.in === value.in && (param.name ?? other) === (value.name ?? key),
-      );
-      if (same) {
-        const entries = Object.entries(derived).map(([other, param]) => (other === same[0] ? [key, value] : [other, param]));
-        for (const other of Object.keys(derived)) delete derived[other];
-        Object.assign(derived, Object.fromEntries(entries));
-      } else derived[key] = value;
-    } else if (!(key in derived)) throw new Error(`${spec.operation}: no derived input "${key}" to tweak`);
-  }
-  const params: Params = { ...derived, ...extra };
+  const arrayBody = Boolean(op.arrayBody);
+  // Derived when the inputs are first needed (see operationAction): defining the action costs nothing.
+  const paramsOf = once((): Params => {
+    const tweaks = Object.fromEntries(Object.entries(inputs).filter(([, v]) => !isParam(v))) as Record<string, InputTweak>;
+    const derived: Params = {
+      ...pathParams(spec.operation, tweaks),
+      ...(arrayBody
+        ? {
+            items: inBody(
+              jsonInput({
+                label: "Items",
+                shape: "array",
+                required: op.bodyRequired,
+                comments: "The request's items as a JSON array.",
+                example: "[]",
+              }),
+            ),
+          }
+        : bodyParams(spec.operation, tweaks, omit)),
+      ...queryParams(spec.operation, tweaks, omit),
+    };
+    for (const [key, value] of Object.entries(inputs)) {
+      if (isParam(value)) {
+        // A replacement under a key of its own ("bookingProvider" for {booking_provider}) replaces the derived input
+        // that fills the same field.
+        const same = Object.entries(derived).find(
+          ([other, param]) => other !== key && param.in === value.in && (param.name ?? other) === (value.name ?? key),
+        );
+        if (same) {
+          const entries = Object.entries(derived).map(([other, param]) => (other === same[0] ? [key, value] : [other, param]));
+          for (const other of Object.keys(derived)) delete derived[other];
+          Object.assign(derived, Object.fromEntries(entries));
+        } else derived[key] = value;
+      } else if (!(key in derived)) throw new Error(`${spec.operation}: no derived input "${key}" to tweak`);
+    }
+    return { ...derived, ...extra };
+  });
   return operationAction({
     ...rest,
-    params,
-    subject: rest.subject ?? subjectOf(spec.operation, params),
+    params: paramsOf,
+    subject: rest.subject ?? ((values: Values) => subjectOf(spec.operation, paramsOf())?.(values) ?? ""),
     body: rest.body ?? (arrayBody ? (values: Values) => values.items : undefined),
     examplePayload: spec.examplePayload ?? exampleOf(spec.operation),
   });

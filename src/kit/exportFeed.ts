@@ -81,24 +81,22 @@ export const includeRecentChangesInput = input({
 export const exportActionKey = (feed: ExportFeed) => `export${feed.key[0].toUpperCase()}${feed.key.slice(1)}`;
 
 /** One page of a feed per call, for builders who run their own sync loop: `from` in → `data`, `continueFrom`, `hasMore` out. */
-export const exportAction = (feed: ExportFeed) => {
-  const extra: Params = Object.fromEntries(
-    operations[feed.operation].query
-      .filter((q) => !FEED_PARAMS.has(q.name))
-      .map((q) => [q.name, inQuery(filterInputFor(feed.operation, q.name))]),
-  );
-  return operationAction({
+export const exportAction = (feed: ExportFeed) =>
+  operationAction({
     label: `Export ${feed.label}`,
     description: `Read one page of the ${feed.label.toLowerCase()} export feed: changes in order, inactive and deleted records included. Pass the returned continueFrom as From on the next call; hasMore false means you are caught up (wait 5-10 minutes before asking again).`,
     operation: feed.operation,
-    params: {
+    params: (): Params => ({
       from: inQuery(fromInput()),
       includeRecentChanges: inQuery(includeRecentChangesInput),
-      ...extra,
-    },
+      ...Object.fromEntries(
+        operations[feed.operation].query
+          .filter((q) => !FEED_PARAMS.has(q.name))
+          .map((q) => [q.name, inQuery(filterInputFor(feed.operation, q.name))]),
+      ),
+    }),
     examplePayload: exampleOf(feed.operation),
   });
-};
 
 /** Every feed of a table as actions keyed exportJobs, exportCustomers, … */
 export const exportActions = (feeds: readonly ExportFeed[]) =>

@@ -9,7 +9,7 @@ import { buildPath, buildQuery, operations, type OperationKey, type RequestArgs,
 import { InputError, ServiceTitanError } from "../client/errors";
 import { stringInput } from "../inputs";
 import { pathParams, queryParams, type InputTweak } from "./derive";
-import { inBody, operationAction, placeParams, type Params, type Values } from "./operationAction";
+import { inBody, once, operationAction, placeParams, type Params, type Values } from "./operationAction";
 
 export interface FileResult {
   /** The bytes: Prismatic stores them as a file of `contentType`; a later step sees {"type": "Buffer", "data": [...]}. */
@@ -121,7 +121,7 @@ export interface FileActionSpec {
 
 /** An operation that answers a file, as an action returning `{data: Buffer, contentType}`. */
 export const downloadAction = (spec: FileActionSpec) => {
-  const params: Params = { ...pathParams(spec.operation, spec.inputs), ...queryParams(spec.operation, spec.inputs) };
+  const params = once((): Params => ({ ...pathParams(spec.operation, spec.inputs), ...queryParams(spec.operation, spec.inputs) }));
   if (!["file", "redirect"].includes(operations[spec.operation].response)) throw new Error(`${spec.operation} does not answer a file`);
   return operationAction({
     label: spec.label,
@@ -133,7 +133,7 @@ export const downloadAction = (spec: FileActionSpec) => {
       contentType: spec.contentType ?? "application/octet-stream",
     } as never,
     rawResult: true,
-    perform: (client, values) => downloadFile(client, spec.operation, { ...placeParams(params, values), subject: spec.subject(values) }),
+    perform: (client, values) => downloadFile(client, spec.operation, { ...placeParams(params(), values), subject: spec.subject(values) }),
   });
 };
 
@@ -150,7 +150,7 @@ export interface UploadActionSpec {
 /** An upload operation as an action: the derived path inputs plus File, File Name and Content Type. */
 export const uploadAction = (spec: UploadActionSpec) => {
   if (operations[spec.operation].body !== "multipart") throw new Error(`${spec.operation} is not a file upload`);
-  const params: Params = {
+  const params = once((): Params => ({
     ...pathParams(spec.operation, spec.inputs),
     file: inBody(fileInput(spec.fileComments)),
     fileName: inBody(
@@ -168,7 +168,7 @@ export const uploadAction = (spec: UploadActionSpec) => {
         comments: "Optional: the file's MIME type; by default the one the file carries.",
       }),
     ),
-  };
+  }));
   return operationAction({
     label: spec.label,
     description: spec.description,
@@ -176,7 +176,7 @@ export const uploadAction = (spec: UploadActionSpec) => {
     params,
     examplePayload: spec.examplePayload,
     perform: (client, values) => {
-      const { path } = placeParams(params, values);
+      const { path } = placeParams(params(), values);
       return uploadFile(client, spec.operation, { path }, values as { file: { data: Buffer }; fileName: string; contentType?: string });
     },
   });

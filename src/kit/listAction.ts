@@ -6,7 +6,7 @@ import { enumInput, idListInput, integerInput, keyValueInput, stringInput, switc
 import { fieldInput, humanize, pathParams } from "./derive";
 import { idField } from "./ids";
 import { exportActionFor } from "./exportLinks";
-import { inQuery, mergedIntoQuery, operationAction, placeParams, type Params, type Values } from "./operationAction";
+import { inQuery, mergedIntoQuery, once, operationAction, placeParams, type Params, type Values } from "./operationAction";
 
 const PAGING = new Set(["page", "pageSize", "includeTotal"]);
 
@@ -69,73 +69,76 @@ export interface ListActionSpec {
  * still refuses names the operation does not declare.
  */
 export const listAction = (spec: ListActionSpec) => {
-  const declared = operations[spec.operation].query.map((q) => q.name);
-  for (const name of [...Object.keys(spec.filters ?? {}), ...(spec.dataSource ? ["ids"] : [])]) {
-    if (!declared.includes(name)) throw new Error(`${spec.operation} declares no query parameter ${name}`);
-  }
   const omitted = new Set(spec.omit ?? []);
-  const maxPageSize = largestPageSize(spec.operation);
-  const filterParams: Params = Object.fromEntries(
-    declared
-      .filter((name) => !PAGING.has(name) && !omitted.has(name))
-      .map((name) => [name, inQuery(spec.filters?.[name] ?? filterInputFor(spec.operation, name, spec.dataSource))]),
-  );
-  const params: Params = {
-    ...(spec.path ?? pathParams(spec.operation)),
-    ...filterParams,
-    fetchAll: {
-      in: "query",
-      input: switchInput({ label: "Fetch All", comments: "Fetch every matching record (large pages, concurrent) instead of one page." }),
-    },
-    maxRecords: {
-      in: "query",
-      input: integerInput({
-        label: "Max Records",
-        min: 1,
-        comments: "With Fetch All: stop after this many records (empty: no cap). The result says whether the cap cut it.",
-      }),
-    },
-    page: {
-      in: "query",
-      input: integerInput({ label: "Page", min: 1, example: "1", comments: "Page number (from 1) when not fetching all." }),
-    },
-    pageSize: {
-      in: "query",
-      input: integerInput({
-        label: "Page Size",
-        min: 1,
-        max: maxPageSize,
-        example: "50",
-        comments: `Records per page (ServiceTitan's default is 50; up to ${maxPageSize}).`,
-      }),
-    },
-    // Offered where the endpoint declares it (the v2 calls list always answers its total and does not).
-    ...(declared.includes("includeTotal")
-      ? {
-          includeTotal: {
-            in: "query",
-            input: switchInput({ label: "Include Total", comments: "Also return totalCount, the number of matching records." }),
-          },
-        }
-      : {}),
-    additionalQueryParameters: mergedIntoQuery(
-      keyValueInput({
-        label: "Additional Query Parameters",
-        comments: `Other query parameters of this endpoint by name. A name it does not declare is refused (ServiceTitan would ignore it and return unfiltered data).`,
-      }),
-    ),
-  };
+  // Built when the inputs are first needed (see operationAction).
+  const paramsOf = once((): Params => {
+    const declared = operations[spec.operation].query.map((q) => q.name);
+    for (const name of [...Object.keys(spec.filters ?? {}), ...(spec.dataSource ? ["ids"] : [])]) {
+      if (!declared.includes(name)) throw new Error(`${spec.operation} declares no query parameter ${name}`);
+    }
+    const maxPageSize = largestPageSize(spec.operation);
+    const filterParams: Params = Object.fromEntries(
+      declared
+        .filter((name) => !PAGING.has(name) && !omitted.has(name))
+        .map((name) => [name, inQuery(spec.filters?.[name] ?? filterInputFor(spec.operation, name, spec.dataSource))]),
+    );
+    return {
+      ...(spec.path ?? pathParams(spec.operation)),
+      ...filterParams,
+      fetchAll: {
+        in: "query",
+        input: switchInput({ label: "Fetch All", comments: "Fetch every matching record (large pages, concurrent) instead of one page." }),
+      },
+      maxRecords: {
+        in: "query",
+        input: integerInput({
+          label: "Max Records",
+          min: 1,
+          comments: "With Fetch All: stop after this many records (empty: no cap). The result says whether the cap cut it.",
+        }),
+      },
+      page: {
+        in: "query",
+        input: integerInput({ label: "Page", min: 1, example: "1", comments: "Page number (from 1) when not fetching all." }),
+      },
+      pageSize: {
+        in: "query",
+        input: integerInput({
+          label: "Page Size",
+          min: 1,
+          max: maxPageSize,
+          example: "50",
+          comments: `Records per page (ServiceTitan's default is 50; up to ${maxPageSize}).`,
+        }),
+      },
+      // Offered where the endpoint declares it (the v2 calls list always answers its total and does not).
+      ...(declared.includes("includeTotal")
+        ? {
+            includeTotal: {
+              in: "query",
+              input: switchInput({ label: "Include Total", comments: "Also return totalCount, the number of matching records." }),
+            },
+          }
+        : {}),
+      additionalQueryParameters: mergedIntoQuery(
+        keyValueInput({
+          label: "Additional Query Parameters",
+          comments: `Other query parameters of this endpoint by name. A name it does not declare is refused (ServiceTitan would ignore it and return unfiltered data).`,
+        }),
+      ),
+    };
+  });
   return operationAction({
     label: spec.label,
     description: spec.description,
     operation: spec.operation,
-    params,
+    params: paramsOf,
     examplePayload: spec.examplePayload,
     subject: spec.subject,
     output: "list",
     perform: async (client, values) => {
       const { fetchAll, maxRecords, page, pageSize, includeTotal, ...rest } = values;
-      const placed = placeParams(params, rest);
+      const placed = placeParams(paramsOf(), rest);
       if (!fetchAll) {
         if (maxRecords !== undefined) throw new InputError("Max Records", "only applies with Fetch All; use Page Size for one page.");
         return client.request(spec.operation, {

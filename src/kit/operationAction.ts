@@ -56,11 +56,21 @@ export const placeParams = (params: Params, values: Values): Required<Pick<Reque
   return { path, query, body };
 };
 
+/** A value computed on first use and kept: what action definitions defer, so defining 480 actions costs little. */
+export const once = <T>(make: () => T): (() => T) => {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+};
+
+/** The params of a spec, given directly or as a function (see OperationActionSpec.params). */
+export const resolveParams = (params: Params | (() => Params)): Params => (typeof params === "function" ? params() : params);
+
 export interface OperationActionSpec {
   label: string;
   description: string;
   operation: OperationKey;
-  params: Params;
+  /** The inputs and where their values go; a function is called once, when the inputs are first needed. */
+  params: Params | (() => Params);
   examplePayload: { data: unknown };
   /** Names what a 404 refers to, e.g. (v) => `Job ${v.id}`. */
   subject?: (values: Values) => string;
@@ -138,9 +148,17 @@ export const toInputError = (error: RequestError, params: Params): InputError =>
 
 /** One ServiceTitan operation as a Prismatic action: the declarative core every resource module uses. */
 export const operationAction = (spec: OperationActionSpec) => {
+  // Inputs are built when Prismatic (or a test) first reads them: a flow step converts only the action it runs.
+  const paramsOf = once(() => resolveParams(spec.params));
+  const inputsOf = once(() => ({
+    connection: connectionInput,
+    ...Object.fromEntries(Object.entries(paramsOf()).map(([key, p]) => [key, p.input])),
+  }));
   const definition = action({
     display: { label: spec.label, description: describe(spec) },
-    inputs: { connection: connectionInput, ...Object.fromEntries(Object.entries(spec.params).map(([key, p]) => [key, p.input])) },
+    get inputs() {
+      return inputsOf();
+    },
     examplePayload: spec.examplePayload as never,
     perform: async (context, values) => {
       const client = clientFor((values as Values).connection, context);
@@ -149,7 +167,7 @@ export const operationAction = (spec: OperationActionSpec) => {
           const result = await spec.perform(client, values as Values, context);
           return spec.rawResult ? (result as { data: unknown }) : { data: orEmpty(result) };
         }
-        const placed = placeParams(spec.params, values as Values);
+        const placed = placeParams(paramsOf(), values as Values);
         const needsBody = operations[spec.operation].body !== null;
         const body = spec.body ? spec.body(values as Values, placed.body) : (placed.body ?? (needsBody ? {} : undefined));
         const data = await client.request(spec.operation, {
@@ -159,7 +177,7 @@ export const operationAction = (spec: OperationActionSpec) => {
         });
         return { data: orEmpty(data) };
       } catch (error) {
-        throw error instanceof RequestError ? toInputError(error, spec.params) : error;
+        throw error instanceof RequestError ? toInputError(error, paramsOf()) : error;
       }
     },
   });

@@ -2,7 +2,7 @@ import { dataSource, type InputFieldDefinition } from "@prismatic-io/spectral";
 import type { OperationKey } from "../client";
 import { listPages } from "../client/paging";
 import { connectionInput } from "../inputs";
-import { clientFor, placeParams, registerOperation, type Params, type Values } from "./operationAction";
+import { clientFor, once, placeParams, registerOperation, type Params, type Values } from "./operationAction";
 
 /** Dropdowns load at most this many records (what Prismatic's UI can sensibly show). */
 export const PICKLIST_LIMIT = 10_000;
@@ -26,10 +26,8 @@ export interface PicklistSpec<T> {
   example: Option[];
 }
 
-const collator = new Intl.Collator("en", {
-  sensitivity: "base",
-  numeric: true,
-});
+/** Created on first use: an ICU collator costs milliseconds, and most flow steps show no dropdown. */
+const collator = once(() => new Intl.Collator("en", { sensitivity: "base", numeric: true }));
 
 /**
  * A list operation as a picklist: up to 10,000 distinct records through the core's pager (large pages, concurrent
@@ -64,7 +62,7 @@ export const picklist = <T extends { id?: unknown }>(spec: PicklistSpec<T>) =>
             });
           }
         }
-        if (spec.order === "label") result.sort((a, b) => collator.compare(a.label, b.label));
+        if (spec.order === "label") result.sort((a, b) => collator().compare(a.label, b.label));
         return { result };
       },
     }),

@@ -2,10 +2,11 @@ import { dataSource, type InputFieldDefinition } from "@prismatic-io/spectral";
 import type { OperationKey } from "../client";
 import { exportPages } from "../client/paging";
 import { connectionInput } from "../inputs";
-import { clientFor, placeParams, registerOperation, type Params, type Values } from "./operationAction";
+import { clientFor, once, placeParams, registerOperation, type Params, type Values } from "./operationAction";
 import { PICKLIST_LIMIT, type Option } from "./picklist";
 
-const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+/** Created on first use (an ICU collator costs milliseconds at start-up). */
+const collator = once(() => new Intl.Collator("en", { sensitivity: "base", numeric: true }));
 
 /** Options never have an empty label, are unique by key, at most PICKLIST_LIMIT, alphabetical unless told otherwise. */
 const finish = (options: Option[], order: "label" | "api") => {
@@ -17,7 +18,7 @@ const finish = (options: Option[], order: "label" | "api") => {
     result.push({ key, label: String(label ?? "").trim() || `ID: ${key}` });
     if (result.length >= PICKLIST_LIMIT) break;
   }
-  if (order === "label") result.sort((a, b) => collator.compare(a.label, b.label));
+  if (order === "label") result.sort((a, b) => collator().compare(a.label, b.label));
   return { result };
 };
 

@@ -10,12 +10,13 @@ import { InputError } from "../client/errors";
 import { moduleName, operationKeys, UNDOCUMENTED, words } from "../client/operations";
 import { collectList, exportPages } from "../client/paging";
 import { connectionInput, integerInput, jsonInput, keyValueInput, stringInput, switchInput } from "../inputs";
-import { clientFor, downloadFile, type ResourceModule } from "../kit";
+import { clientFor, downloadFile, once, type ResourceModule } from "../kit";
 
 /** The dropdown: every operation, grouped by module and resource, its value the stable "VERB /path" key. */
-const OPERATION_CHOICES = [...operationKeys]
-  .map((key) => ({ label: operationLabel(key), value: key }))
-  .sort((a, b) => a.label.localeCompare(b.label) || a.value.localeCompare(b.value));
+const operationChoices = () =>
+  [...operationKeys]
+    .map((key) => ({ label: operationLabel(key), value: key }))
+    .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : a.value < b.value ? -1 : 1));
 
 /** A closer match for a mistyped key: same verb and path ignoring case and slashes, else the same path. */
 const suggestion = (text: string): string => {
@@ -25,14 +26,15 @@ const suggestion = (text: string): string => {
   return match ? ` Did you mean "${match}"?` : "";
 };
 
-const operationInput = stringInput({
-  label: "Operation",
-  required: true,
-  model: OPERATION_CHOICES,
-  example: "GET /jpm/v2/tenant/{tenant}/jobs/{id}",
-  comments:
-    "The ServiceTitan operation to call, by module, resource and what it does. Its value is the operation's \"VERB /path\" as ServiceTitan's API reference lists it; {tenant} comes from the connection.",
-});
+const operationInput = () =>
+  stringInput({
+    label: "Operation",
+    required: true,
+    model: operationChoices(),
+    example: "GET /jpm/v2/tenant/{tenant}/jobs/{id}",
+    comments:
+      "The ServiceTitan operation to call, by module, resource and what it does. Its value is the operation's \"VERB /path\" as ServiceTitan's API reference lists it; {tenant} comes from the connection.",
+  });
 
 /** A dropdown refuses what it does not list; a value mapped from a previous step gets a clearer message. */
 const cleanOperation = (value: unknown): OperationKey | undefined => {
@@ -86,6 +88,35 @@ const fetchAll = async (
   return { data, continueFrom, hasMore, recordCount: data.length };
 };
 
+/** The action's inputs, built when first read. */
+const callInputs = once(() => ({
+  connection: connectionInput,
+  operation: { ...operationInput(), clean: cleanOperation },
+  pathParameters: keyValueInput({
+    label: "Path Parameters",
+    comments: "Values for the {placeholders} of the operation's path other than {tenant}, by name (e.g. id = 12345).",
+  }),
+  queryParameters: keyValueInput({
+    label: "Query Parameters",
+    comments:
+      "Query parameters by name (e.g. pageSize = 100). Only the ones the operation declares are accepted: ServiceTitan silently ignores others and answers unfiltered data.",
+  }),
+  body: jsonInput({
+    label: "Body",
+    example: '{ "customerId": 12345, "summary": "Callback requested" }',
+    comments: "The JSON request body, for operations that take one (POST, PUT, PATCH); checked against the operation's schema.",
+  }),
+  fetchAll: switchInput({
+    label: "Fetch All",
+    comments: `Read every page: for ${FETCH_ALL_KINDS}. An export feed is read from the From query parameter until caught up.`,
+  }),
+  maxRecords: integerInput({
+    label: "Max Records",
+    min: 1,
+    comments: "With Fetch All: stop after this many records (empty: no cap).",
+  }),
+}));
+
 export const callOperation: ResourceModule = {
   actions: {
     callOperation: action({
@@ -94,32 +125,9 @@ export const callOperation: ResourceModule = {
         description:
           "Call any ServiceTitan API operation (all 25 modules), checked against ServiceTitan's API specification before it is sent: path parameters, query parameters and the JSON body are validated and a mistake is reported with the field at fault. Use it for what no other action covers.",
       },
-      inputs: {
-        connection: connectionInput,
-        operation: { ...operationInput, clean: cleanOperation },
-        pathParameters: keyValueInput({
-          label: "Path Parameters",
-          comments: "Values for the {placeholders} of the operation's path other than {tenant}, by name (e.g. id = 12345).",
-        }),
-        queryParameters: keyValueInput({
-          label: "Query Parameters",
-          comments:
-            "Query parameters by name (e.g. pageSize = 100). Only the ones the operation declares are accepted: ServiceTitan silently ignores others and answers unfiltered data.",
-        }),
-        body: jsonInput({
-          label: "Body",
-          example: '{ "customerId": 12345, "summary": "Callback requested" }',
-          comments: "The JSON request body, for operations that take one (POST, PUT, PATCH); checked against the operation's schema.",
-        }),
-        fetchAll: switchInput({
-          label: "Fetch All",
-          comments: `Read every page: for ${FETCH_ALL_KINDS}. An export feed is read from the From query parameter until caught up.`,
-        }),
-        maxRecords: integerInput({
-          label: "Max Records",
-          min: 1,
-          comments: "With Fetch All: stop after this many records (empty: no cap).",
-        }),
+      // Built when first read (see operationAction): 584 labelled choices are not worth building for every flow step.
+      get inputs() {
+        return callInputs();
       },
       examplePayload: { data: { id: 12345, jobNumber: "10041", jobStatus: "Scheduled", summary: "AC not cooling." } },
       // The core refuses a bad request by part ("Path Parameters", "Query Parameters", "Body"): this action's input labels.

@@ -31,7 +31,8 @@ const capitalized = (type: ChangeType) => `${type[0].toUpperCase()}${type.slice(
 const changeTypeInput = (type: ChangeType, what: string) =>
   switchInput({ label: `Include ${capitalized(type)} Records`, default: "true", comments: what });
 
-const example = (exampleOf("GET /crm/v2/tenant/{tenant}/export/customers").data as { data?: FeedRecord[] }).data?.[0] ?? {};
+/** A customer from the customers feed's example, read when the example payload is (publishing, docs). */
+const example = () => (exampleOf("GET /crm/v2/tenant/{tenant}/export/customers").data as { data?: FeedRecord[] }).data?.[0] ?? {};
 
 export const pollChangesTrigger = pollingTrigger({
   display: {
@@ -113,7 +114,11 @@ export const pollChangesTrigger = pollingTrigger({
   },
   examplePayload: {
     payload: {
-      body: { data: { created: [example], updated: [], deactivated: [] } },
+      body: {
+        get data() {
+          return { created: [example()], updated: [], deactivated: [] };
+        },
+      },
     },
     polledNoChanges: false,
   } as never,

@@ -9,7 +9,7 @@ import { operations, schemasOf } from "../../client/operations";
 import { InputError } from "../../client/errors";
 import { exampleOf } from "../../examples";
 import { idListInput, rulesJsonInput, stringInput } from "../../inputs";
-import { inBody, operationAction, type Params, type Values } from "../../kit";
+import { inBody, once, operationAction, type Params, type Values } from "../../kit";
 
 export interface MarkAsExportedSpec {
   label: string;
@@ -47,48 +47,53 @@ const externalFieldsOf = (operation: OperationKey, idField: string): string[] =>
 export const markAsExportedAction = (spec: MarkAsExportedSpec) => {
   const idsLabel = `${spec.what.replace(/s$/, "")} IDs`;
   const idField = "items" in spec.body ? spec.body.items : undefined;
-  const external = idField ? externalFieldsOf(spec.operation, idField) : [];
+  // Read from the module's schemas when the inputs are first needed (see operationAction), not at start-up.
+  const externalOf = once(() => (idField ? externalFieldsOf(spec.operation, idField) : []));
   const referencesLabel = "External References";
-  const params: Params = {
-    ids: inBody(
-      idListInput({
-        label: idsLabel,
-        dataSource: spec.dataSource,
-        comments: `The ${spec.what.toLowerCase()} to mark as exported, one id per entry (or comma-separated), e.g. the ids your flow just posted.`,
-      }),
-    ),
-  };
-  if (external.includes("externalId")) {
-    params.externalReferences = inBody(
-      rulesJsonInput(
-        {
-          label: referencesLabel,
-          shape: "array",
-          comments: `Optional: each record's reference in your accounting system, as a JSON array of {id, externalId${external.includes("externalMessage") ? ", externalMessage" : ""}}. Ids listed here need not be repeated under ${idsLabel}.`,
-          example: JSON.stringify(
-            [
-              {
-                id: 12345,
-                externalId: "QB-1042",
-                ...(external.includes("externalMessage") ? { externalMessage: "Posted to QuickBooks" } : {}),
-              },
-            ],
-            null,
-            2,
-          ),
-        },
-        { fields: ["id", idField!, ...external], integers: ["id", idField!] },
+  const paramsOf = once((): Params => {
+    const external = externalOf();
+    const params: Params = {
+      ids: inBody(
+        idListInput({
+          label: idsLabel,
+          dataSource: spec.dataSource,
+          comments: `The ${spec.what.toLowerCase()} to mark as exported, one id per entry (or comma-separated), e.g. the ids your flow just posted.`,
+        }),
       ),
-    );
-  }
-  if (external.includes("externalMessage")) {
-    params.externalMessage = inBody(
-      stringInput({
-        label: "External Message",
-        comments: `Optional: a note stored with every record above that has none of its own in ${referencesLabel}, e.g. "Posted to QuickBooks, batch 42".`,
-      }),
-    );
-  }
+    };
+    if (external.includes("externalId")) {
+      params.externalReferences = inBody(
+        rulesJsonInput(
+          {
+            label: referencesLabel,
+            shape: "array",
+            comments: `Optional: each record's reference in your accounting system, as a JSON array of {id, externalId${external.includes("externalMessage") ? ", externalMessage" : ""}}. Ids listed here need not be repeated under ${idsLabel}.`,
+            example: JSON.stringify(
+              [
+                {
+                  id: 12345,
+                  externalId: "QB-1042",
+                  ...(external.includes("externalMessage") ? { externalMessage: "Posted to QuickBooks" } : {}),
+                },
+              ],
+              null,
+              2,
+            ),
+          },
+          { fields: ["id", idField!, ...external], integers: ["id", idField!] },
+        ),
+      );
+    }
+    if (external.includes("externalMessage")) {
+      params.externalMessage = inBody(
+        stringInput({
+          label: "External Message",
+          comments: `Optional: a note stored with every record above that has none of its own in ${referencesLabel}, e.g. "Posted to QuickBooks, batch 42".`,
+        }),
+      );
+    }
+    return params;
+  });
 
   const body = (v: Values) => {
     const listed = (v.ids as number[] | undefined) ?? [];
@@ -110,7 +115,7 @@ export const markAsExportedAction = (spec: MarkAsExportedSpec) => {
     if (!ids.length) {
       throw new InputError(
         idsLabel,
-        `needs at least one id${params.externalReferences ? ` (or ${referencesLabel})` : ""}: nothing to mark as exported.`,
+        `needs at least one id${paramsOf().externalReferences ? ` (or ${referencesLabel})` : ""}: nothing to mark as exported.`,
       );
     }
     if ("ids" in spec.body) return { [spec.body.ids]: ids };
@@ -129,7 +134,7 @@ export const markAsExportedAction = (spec: MarkAsExportedSpec) => {
     label: spec.label,
     description: spec.description,
     operation: spec.operation,
-    params,
+    params: paramsOf,
     body,
     examplePayload: exampleOf(spec.operation),
   });
