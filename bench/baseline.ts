@@ -17,9 +17,10 @@ const sequentialPages = async <T>(
   pageSize: number,
   maxPages: number,
   onRecord: (record: T) => void,
+  filters: Record<string, unknown> = {},
 ) => {
   for (let page = 1; page <= maxPages; page++) {
-    const body = await client.request<ListPage<T>>(operation, { query: { page, pageSize } });
+    const body = await client.request<ListPage<T>>(operation, { query: { ...filters, page, pageSize } });
     for (const record of body.data) onRecord(record);
     if (!body.hasMore) return;
   }
@@ -29,10 +30,17 @@ export const baselinePicklist = async <T extends { id: number }>(
   client: ServiceTitanClient,
   operation: OperationKey,
   label: (record: T) => string,
+  /** The dropdown's own fixed filters (a required one such as activeOnly), so both read the same list. */
+  filters: Record<string, unknown> = {},
 ) => {
   const result: Array<{ key: string; label: string }> = [];
-  await sequentialPages<T>(client, operation, REFERENCE_PICKLIST.pageSize, REFERENCE_PICKLIST.pages, (r) =>
-    result.push({ key: String(r.id), label: label(r) }),
+  await sequentialPages<T>(
+    client,
+    operation,
+    REFERENCE_PICKLIST.pageSize,
+    REFERENCE_PICKLIST.pages,
+    (r) => result.push({ key: String(r.id), label: label(r) }),
+    filters,
   );
   return result;
 };

@@ -4,6 +4,7 @@
  * remote ServiceTitan would be.
  */
 import { startSandbox, type CollectionName, type Sandbox, type SandboxOptions } from "../sandbox";
+import type { Store } from "../sandbox/store";
 
 let sandbox: Sandbox;
 
@@ -13,6 +14,17 @@ export const commands = {
     return { url: sandbox.url, tokenUrl: sandbox.tokenUrl, credentials: sandbox.credentials };
   },
   bulkInsert: (collection: CollectionName, count: number) => sandbox.db.bulkInsert(collection, count),
+  truncate: (collection: CollectionName) => (sandbox.db as unknown as Store).truncate(collection),
+  /** The collections list requests read since the last call (which collection backs a dropdown), and the filters the
+   * first of those requests carried (a dropdown's fixed query, for the reference pager to send the same). */
+  takeListed: () => {
+    const store = sandbox.db as unknown as Store;
+    const listed = [...store.listed];
+    store.listed.clear();
+    const { page: _p, pageSize: _s, includeTotal: _t, sort: _o, ...filters } = sandbox.requests[0]?.query ?? {};
+    sandbox.resetStats();
+    return { listed, filters };
+  },
   setLatency: (ms: number) => sandbox.setLatency(ms),
   setPageSizeCap: (n: number) => sandbox.setPageSizeCap(n),
   /** What the server saw since the last call, then a clean slate for the next run. */

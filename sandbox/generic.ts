@@ -48,7 +48,8 @@ export function sampleValue(schema: Schema | undefined, name: string, id: number
     case "string":
       if (schema.format === "date-time" || /On$|Date$|^date/.test(name)) return SAMPLE_TIME;
       if (schema.format === "date") return SAMPLE_TIME.slice(0, 10);
-      if (schema.format === "uuid" || schema.format === "guid") return SAMPLE_GUID;
+      // One GUID per record (ids that are GUIDs must differ like integer ones).
+      if (schema.format === "uuid" || schema.format === "guid") return `${SAMPLE_GUID.slice(0, 24)}${String(id).padStart(12, "0")}`;
       if (schema.format === "binary" || schema.format === "byte") return "";
       if (/email/i.test(name)) return `sample${id}@example.com`;
       if (/phone/i.test(name)) return "6025550100";

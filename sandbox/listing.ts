@@ -137,6 +137,7 @@ export function listPage(
   collection: Collection,
   { op, query, pageSizeCap, where, records }: ListOptions,
 ): Page<SandboxRecord> {
+  if (collection.def.name) store.listed.add(collection.def.name); // which collection answered a list (the benchmark's dropdown sweep reads it)
   const tests: ((r: SandboxRecord) => boolean)[] = [];
   if (where) tests.push(where);
   if (op.query.has("active")) {
@@ -161,7 +162,8 @@ export function listPage(
   if (compare) matched = [...matched].sort(compare);
 
   const page = Math.max(1, Number(query.page ?? 1));
-  const pageSize = Math.max(1, Math.min(Number(query.pageSize ?? 50), pageSizeCap));
+  // The server grants at most its cap, and never more than the operation documents (500 for journal entries).
+  const pageSize = Math.max(1, Math.min(Number(query.pageSize ?? 50), pageSizeCap, op.maxPageSize ?? Infinity));
   const start = (page - 1) * pageSize;
   return {
     page,

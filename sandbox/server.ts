@@ -29,6 +29,8 @@ interface Answer {
   body?: unknown;
   /** Bytes answered instead of JSON (file downloads). */
   file?: { data: Buffer; contentType: string; fileName?: string };
+  /** The JSON text of the body, when already serialized (projected answers). */
+  json?: string;
   headers?: Record<string, string>;
 }
 
@@ -212,7 +214,7 @@ export class SandboxServer implements Sandbox {
     return this.api(req, res, url);
   }
 
-  private send(res: ServerResponse, { status, body, headers = {}, file }: Answer): void {
+  private send(res: ServerResponse, { status, body, headers = {}, file, json }: Answer): void {
     if (file) {
       res.writeHead(status, {
         "content-type": file.contentType,
@@ -222,7 +224,7 @@ export class SandboxServer implements Sandbox {
       });
       return void res.end(file.data);
     }
-    const payload = body === undefined ? "" : JSON.stringify(body);
+    const payload = json ?? (body === undefined ? "" : JSON.stringify(body));
     res.writeHead(status, {
       ...(payload ? { "content-type": "application/json; charset=utf-8" } : {}),
       "content-length": Buffer.byteLength(payload),
@@ -412,8 +414,8 @@ export class SandboxServer implements Sandbox {
       });
       const status = result.status ?? 200;
       if (result.file) return { status, file: result.file, headers: result.headers };
-      const payload = result.body === undefined || status >= 300 ? result.body : this.spec.project(op, result.body);
-      return { status, body: payload, headers: result.headers };
+      if (result.body === undefined || status >= 300) return { status, body: result.body, headers: result.headers };
+      return { status, json: this.spec.serialize(op, result.body), headers: result.headers };
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       if (error.violation) return this.violation(entry, error.status, error.errors);

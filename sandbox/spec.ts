@@ -26,6 +26,8 @@ export interface OperationInfo {
   query: Set<string>;
   /** Fields the `sort` parameter's description lists ("Available fields are: Id, ModifiedOn, CreatedOn."). */
   sortFields?: string[];
+  /** The largest page the operation documents ("Maximum value is 500" for journal entries), if it says one. */
+  maxPageSize?: number;
   /** Whether the operation declares a JSON request body. */
   jsonBody: boolean;
   /** A file upload: declared as JSON with a binary property, really taken as multipart/form-data. */
@@ -78,6 +80,13 @@ export function normaliseSchemas(node: Json): Json {
 }
 
 const VERBS = ["get", "post", "put", "patch", "delete"];
+
+/** A documented page-size maximum: the schema's `maximum`, or the description's "Maximum value is N". */
+const pageSizeMaximum = (param: Schema | undefined): number | undefined => {
+  if (!param) return undefined;
+  const stated = /Maximum value is (\d+)/i.exec(String(param.description ?? ""))?.[1];
+  return param.schema?.maximum ?? (stated ? Number(stated) : undefined);
+};
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?$/;
 
 /** Formats the specs use. Descriptive ones (html, multiline, phone…) accept anything, as the API does. */
@@ -156,6 +165,7 @@ export class Spec {
       method: operation.method.toUpperCase(),
       path: operation.path,
       query: new Set(parameters.filter((p) => p.in === "query").map((p) => p.name as string)),
+      maxPageSize: pageSizeMaximum(parameters.find((p) => p.in === "query" && p.name === "pageSize")),
       sortFields: sortList
         ? sortList
             .replace(/\.\s*$/, "")
@@ -229,6 +239,14 @@ export class Spec {
   /** Keeps only what the operation's response schema declares (the API never leaks internal fields). */
   project(op: OperationInfo, body: unknown): unknown {
     return op.responseSchema ? projector(op.responseSchema)(body) : body;
+  }
+
+  /**
+   * The answer as JSON text, projected as `project` does but in one pass: no intermediate objects for 5,000-record
+   * pages, so the simulated server's own work does not swamp what the benchmarks measure of the component.
+   */
+  serialize(op: OperationInfo, body: unknown): string {
+    return op.responseSchema ? serializer(op.responseSchema)(body) : JSON.stringify(body);
   }
 
   /** For tests: ajv messages for a response that does not match the operation's declared response schema. */
@@ -341,6 +359,48 @@ function emptyValue(schema: Schema): unknown {
     default:
       return projector(options.find((v) => v.properties) ?? schema)({});
   }
+}
+
+type Serializer = (value: unknown) => string;
+const serializers = new WeakMap<Schema, Serializer>();
+const asJson: Serializer = (value) => JSON.stringify(value) ?? "null";
+
+/** Like projector(), writing JSON text directly; the same keys in the same order, the same empty values. */
+function serializer(schema: Schema): Serializer {
+  const cached = serializers.get(schema);
+  if (cached) return cached;
+  let compiled: Serializer = asJson;
+  serializers.set(schema, (value) => compiled(value));
+
+  const itemsSchema: Schema | undefined = schema.items || variants(schema).find((v) => v.items)?.items;
+  const properties: Schema | undefined =
+    schema.properties ||
+    (schema.allOf
+      ? Object.assign({}, ...schema.allOf.map((v: Schema) => v.properties || {}))
+      : variants(schema).find((v) => v.properties)?.properties);
+  if (!itemsSchema && !properties) return serializers.get(schema)!;
+  const items = itemsSchema ? serializer(itemsSchema) : undefined;
+  const keys = properties ? Object.keys(properties) : [];
+  const names = keys.map((key) => `${JSON.stringify(key)}:`);
+  const subs = keys.map((key) => (leafOrProjector(properties![key]) ? serializer(properties![key]) : undefined));
+  const required = new Set<string>(schema.required ?? variants(schema).find((v) => v.properties)?.required ?? []);
+  const fallbacks = keys.map((key) => (required.has(key) ? JSON.stringify(emptyValue(properties![key])) : undefined));
+
+  compiled = (value) => {
+    if (value === null || typeof value !== "object") return asJson(value);
+    if (Array.isArray(value))
+      return items ? `[${value.map((item) => (item === undefined ? "null" : items(item))).join(",")}]` : asJson(value);
+    if (!properties) return asJson(value);
+    const source = value as Record<string, unknown>;
+    const parts: string[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      const v = source[keys[i]];
+      if (v !== undefined) parts.push(names[i] + (subs[i] && v !== null && typeof v === "object" ? subs[i]!(v) : asJson(v)));
+      else if (fallbacks[i] !== undefined) parts.push(names[i] + fallbacks[i]);
+    }
+    return `{${parts.join(",")}}`;
+  };
+  return serializers.get(schema)!;
 }
 
 /** Scalars need no projection: undefined marks "copy as is". */

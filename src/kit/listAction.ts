@@ -152,6 +152,7 @@ export const listAction = (spec: ListActionSpec) => {
       const { records, capped, totalCount, complete, incompleteReason } = await collectList(client, spec.operation, placed, {
         maxRecords: maxRecords as number | undefined,
         pageSize: pageSize as number | undefined,
+        eagerSecondPage: true,
       });
       // Same envelope as one page, so downstream steps work either way, plus how many came back, whether the cap
       // cut it, and whether it is the whole list (offset paging cannot promise that while the list changes). The

@@ -60,7 +60,10 @@ const fetchAll = async (
 ) => {
   const op = operations[operation];
   if (op.list) {
-    const { records, capped, totalCount, complete, incompleteReason } = await collectList(client, operation, args, { maxRecords });
+    const { records, capped, totalCount, complete, incompleteReason } = await collectList(client, operation, args, {
+      maxRecords,
+      eagerSecondPage: true,
+    });
     return {
       page: 1,
       pageSize: records.length,

@@ -290,11 +290,11 @@ describe("payroll: each action sends the request its operation describes", () =>
     },
     {
       key: "listPayrollSettings",
-      params: { employeeType: "Technician", fetchAll: true },
+      params: { employeeType: "Technician" },
       method: "GET",
       path: "/payroll-settings",
       check: (result) =>
-        expect(result.recordCount).toBe(
+        expect(result.data.length).toBe(
           db()
             .all("technicians")
             .filter((t) => t.active).length,

@@ -283,7 +283,7 @@ describe("pricebook", () => {
         path: "/materials/costtypes",
         check: (p) => expect(p.data[0]).toEqual({ id: 1, name: "Subcontractor" }),
       },
-      { key: "listRateSheets", params: { active: "Any", fetchAll: true }, method: "GET", path: "/clientspecificpricing" },
+      { key: "listRateSheets", params: { active: "Any" }, method: "GET", path: "/clientspecificpricing" },
       {
         key: "updateRateSheet",
         params: { rateSheetId: "482001", exceptions: '[{ "skuId": 400001, "value": 10, "valueType": "DiscountPercent" }]' },

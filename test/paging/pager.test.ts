@@ -86,11 +86,13 @@ const rowsFrom = (count: number, firstId = 1): Row[] => Array.from({ length: cou
 const ids = (records: Row[]) => records.map((r) => r.id);
 
 describe("listPages / collectList", () => {
-  it("asks for 5,000 with includeTotal, then fetches the remaining pages at the granted size, 4 at a time, in order", async () => {
+  it("asks for pages 1 and 2 of 5,000 at once (page 1 with includeTotal), then the rest at the granted size, 4 at a time, in order", async () => {
     const server = fakeServer(rowsFrom(12_000), { cap: 500 });
-    const { records, capped, totalCount } = await collectList<Row>(server.client, JOBS);
+    const { records, capped, totalCount } = await collectList<Row>(server.client, JOBS, {}, { eagerSecondPage: true });
     expect(server.queries[0]).toEqual({ page: 1, pageSize: 5000, includeTotal: true });
-    expect(server.queries.slice(1).map((q) => q.pageSize)).toEqual(Array(23).fill(500));
+    // Page 2 went out with page 1; granted 500 like it, it is the right page 2 and is not asked again.
+    expect(server.queries[1]).toEqual({ page: 2, pageSize: 5000 });
+    expect(server.queries.slice(2).map((q) => q.pageSize)).toEqual(Array(22).fill(500));
     expect(server.queries.map((q) => q.page)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
     expect(server.maxInFlight()).toBe(4);
     expect(ids(records)).toEqual(ids(server.rows));
@@ -99,21 +101,30 @@ describe("listPages / collectList", () => {
 
   it("follows the granted size page by page when the server reports no total", async () => {
     const server = fakeServer(rowsFrom(1_250), { cap: 500, reportsTotal: false });
-    const { records, totalCount } = await collectList<Row>(server.client, JOBS);
+    const { records, totalCount } = await collectList<Row>(server.client, JOBS, {}, { eagerSecondPage: true });
     expect(server.queries.map((q) => [q.page, q.pageSize])).toEqual([
       [1, 5000],
-      [2, 500],
+      [2, 5000],
       [3, 500],
     ]);
-    expect(server.maxInFlight()).toBe(1);
+    expect(server.maxInFlight()).toBe(2); // pages 1 and 2, then one at a time
     expect(records).toHaveLength(1_250);
     expect(totalCount).toBeUndefined();
   });
 
   it("trusts what a full page held over an echoed size that was never granted", async () => {
     const server = fakeServer(rowsFrom(1_200), { cap: 500, echo: 5000 });
-    const { records } = await collectList<Row>(server.client, JOBS);
-    expect(server.queries.slice(1).map((q) => q.pageSize)).toEqual([500, 500]);
+    const { records } = await collectList<Row>(server.client, JOBS, {}, { eagerSecondPage: true });
+    // The early page 2 echoed a size page 1 did not hold: it is asked again at the size that page really held.
+    const later = server.queries.slice(1).map((q) => [q.page, q.pageSize]);
+    expect(later).toHaveLength(3);
+    expect(later).toEqual(
+      expect.arrayContaining([
+        [2, 5000],
+        [2, 500],
+        [3, 500],
+      ]),
+    );
     expect(ids(records)).toEqual(ids(server.rows));
   });
 
@@ -195,10 +206,22 @@ describe("listPages / collectList", () => {
 
   it("stops asking for pages when the consumer stops reading", async () => {
     const server = fakeServer(rowsFrom(10_000), { cap: 500 });
-    for await (const page of listPages<Row>(server.client, JOBS)) {
+    for await (const page of listPages<Row>(server.client, JOBS, {}, { eagerSecondPage: true })) {
       expect(page).toHaveLength(500);
       break;
     }
-    expect(server.queries).toHaveLength(1);
+    expect(server.queries.map((q) => q.page)).toEqual([1, 2]); // page 2 had gone out with page 1; nothing after
+  });
+
+  it("asks for page 2 early only when more than one page can be needed", async () => {
+    const server = fakeServer(rowsFrom(300));
+    await collectList<Row>(server.client, JOBS, {}, { maxRecords: 300, eagerSecondPage: true });
+    expect(server.queries).toEqual([{ page: 1, pageSize: 300, includeTotal: true }]);
+  });
+
+  it("asks for page 2 after page 1 unless told to ask early (a quick lookup of a short list spends one request)", async () => {
+    const server = fakeServer(rowsFrom(40));
+    await collectList<Row>(server.client, JOBS);
+    expect(server.queries).toEqual([{ page: 1, pageSize: 5000, includeTotal: true }]);
   });
 });
