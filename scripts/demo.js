@@ -30,8 +30,8 @@ const { runMain } = require("./run-main");
 
 /** Every key the scenario uses (checked before anything starts). */
 const USES = {
-  actions: ["createCustomer", "createJob", "createAppointment", "assignTechnicians", "listJobs", "updateJob", "getJob"],
-  dataSources: ["selectBusinessUnit", "selectJobType", "selectTechnician"],
+  actions: ["createCustomer", "createJob", "createAppointment", "assignTechnicians", "listJobs", "updateJob", "getJob", "callOperation"],
+  dataSources: ["selectBusinessUnit", "selectJobType", "selectTechnician", "selectCampaign"],
   triggers: ["pollChangesTrigger", "webhookTrigger"],
 };
 
@@ -150,6 +150,42 @@ const scenario = async ({ call, deliver, say, sandbox, note, sandboxRequests }) 
     say("Bad input", `getJob with Job ID "12ab" → ${error.message}${sent === 0 ? " (no request sent)" : ` (${sent} request(s) sent!)`}`);
     if (sent !== 0) throw new Error("a request was sent for an invalid input");
   }
+
+  // Any operation of the 25 modules, checked against its spec before it is sent: a lead for the new customer, then a
+  // misspelled body field, refused with the field named (ServiceTitan would have dropped it silently).
+  const [campaign] = await call("selectCampaign", {});
+
+  const lead = await call("callOperation", {
+    operation: "POST /crm/v2/tenant/{tenant}/leads",
+    body: JSON.stringify({
+      customerId: customer.id,
+      campaignId: Number(campaign.key),
+      summary: "Wants a quote for a new AC unit",
+      followUpDate: tomorrowAt(16),
+    }),
+  });
+  const typoBefore = sandboxRequests();
+  let refused = "";
+  try {
+    await call("callOperation", {
+      operation: "POST /crm/v2/tenant/{tenant}/leads",
+      body: JSON.stringify({
+        customerId: customer.id,
+        campaignId: Number(campaign.key),
+        summary: "Quote",
+        priorty: "High",
+        followUpDate: tomorrowAt(16),
+      }),
+    });
+  } catch (error) {
+    refused = String(error && error.message).replace(/; fields: .*/, "");
+  }
+  if (!refused || sandboxRequests() !== typoBefore)
+    throw new Error("Call ServiceTitan API should refuse an unknown body field before sending");
+  say(
+    "Any operation",
+    `callOperation POST /crm/v2/tenant/{tenant}/leads → lead #${lead.id} (${lead.status})\nthe same with "priorty" for priority → ${refused} (no request sent)`,
+  );
 
   // ServiceTitan reports the job completed through a V2 webhook: signed, answered at once, its retry skipped.
   const webhooks = require(path.join(ROOT, "sandbox", "webhooks"));

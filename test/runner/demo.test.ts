@@ -39,6 +39,7 @@ describe("the demo (npm start)", () => {
       "Trigger run 1",
       "Trigger run 2",
       "Bad input",
+      "Any operation",
       "Webhook",
     ];
     steps.forEach((title, i) => expect(run.stdout).toMatch(new RegExp(`^✓ +${i + 1}\\. ${title} `, "m")));
@@ -55,6 +56,13 @@ describe("the demo (npm start)", () => {
   it("shows a bad input's error naming the input, with no request sent", () => {
     expect(run.stdout).toMatch(
       /Bad input +getJob with Job ID "12ab" → Input "Job ID": "12ab" is not a whole number.*\(no request sent\)$/m,
+    );
+  });
+
+  it("shows Call ServiceTitan API creating a lead, and refusing a misspelled body field before sending", () => {
+    expect(run.stdout).toMatch(/Any operation +callOperation POST \/crm\/v2\/tenant\/\{tenant\}\/leads → lead #\d+ \(Open\)$/m);
+    expect(run.stdout).toMatch(
+      /"priorty" for priority → Input "Body": field "priorty" is not a field ServiceTitan knows here.*\(no request sent\)$/m,
     );
   });
 
