@@ -1,6 +1,7 @@
 import type { InputFieldDefinition } from "@prismatic-io/spectral";
 import type { OperationKey } from "../../client";
 import { exampleOf } from "../../examples";
+import { responseField } from "../../outputs";
 import type { components } from "../../generated/types/equipmentsystems";
 import {
   dateTimeInput,
@@ -206,6 +207,8 @@ export const installedEquipment: ResourceModule = {
       perform: async (client, v) =>
         (await client.request<EquipmentDetail>(GET_ONE, { path: { id: v.id as number }, subject: equipmentSubject(v) })).attachments ?? [],
       examplePayload: { data: (exampleOf(GET_ONE).data as EquipmentDetail).attachments ?? [] },
+      // The record's attachments array (never null: [] when there are none).
+      output: { schema: () => ({ type: "array", items: responseField(GET_ONE, "attachments").items }) },
     }),
     createInstalledEquipmentAttachment: uploadAction({
       label: "Create Installed Equipment Attachment",
