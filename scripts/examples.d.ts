@@ -4,7 +4,7 @@ export declare const CLOCK: string;
 export declare const AUTO: unique symbol;
 export declare const HAND_INPUTS: Record<string, Record<string, unknown>>;
 export declare const NOT_RECORDED: Record<string, string>;
-export declare const serviceTitanTime: (value: string) => string;
+export declare const serviceTitanTime: (value: string, field?: string) => string;
 export declare const money: (value: unknown) => unknown;
 export declare const normalise: (result: unknown, options: { key: string; sandboxUrl: string; stableGuids: Set<string> }) => unknown;
 export declare const serialise: (examples: Record<string, unknown>) => string;

@@ -173,6 +173,8 @@ const HAND_INPUTS = {
   getCall: { id: "180001" }, // one with a customer (the telecom document does not let it be null)
   getCallRecording: { id: "180001" },
   getPreferredTechnician: { $setup: ({ db }) => db.update("locations", 3001, { preferredTechnicianId: 1003 }), id: "3001" },
+  // The morning arrival window of one Monday, for the HVAC Service technicians.
+  getCapacity: { startsOnOrAfter: "2025-04-07T08:00:00Z", endsOnOrBefore: "2025-04-07T12:00:00Z", businessUnitIds: ["101"] },
   getEmployeePayrollSettings: {
     $setup: ({ db }) =>
       db.insert("payroll-settings", { employeeType: "Employee", employeeId: 440001, externalPayrollId: "ADP-440001", hourlyRate: 24.5 }),
@@ -363,13 +365,18 @@ const digits = (text, count) => {
   return out;
 };
 
+/** Fields that record when something happened (createdOn, modifiedOn, receivedOn, timeStamp …), not a planned time. */
+const RECORDED_AT = /On$|^timeStamp$|At$/;
+
 /**
- * A timestamp as ServiceTitan sends it: seven fractional digits (.NET ticks), the same digits for the same instant so
- * createdOn = modifiedOn stays visible. Midnight stays as it is (a date ServiceTitan sends as a date-time).
+ * A timestamp as ServiceTitan sends it. When something happened (createdOn, modifiedOn …): seven fractional digits
+ * (.NET ticks), the same digits for the same instant so createdOn = modifiedOn stays visible. Planned times (an
+ * appointment's start, a slot's end) and midnight (a date sent as a date-time) are whole seconds.
  */
-const serviceTitanTime = (value) => {
+const serviceTitanTime = (value, field = "") => {
   const match = TIMESTAMP.exec(value);
-  if (!match || /T00:00:00/.test(value)) return value;
+  if (!match) return value;
+  if (!RECORDED_AT.test(field) || /T00:00:00/.test(value)) return `${match[1]}${match[2]}`;
   return `${match[1]}.${digits(match[1], 7)}${match[2]}`;
 };
 
@@ -406,7 +413,7 @@ const normalise = (result, { key, sandboxUrl, stableGuids }) => {
       // Randomly generated file paths (uploads) carry a GUID inside them.
       text = text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, (guid) => guidFor(guid));
       if (GUID.test(text)) return text;
-      text = serviceTitanTime(text);
+      text = serviceTitanTime(text, field);
       return field && MONEY_FIELD.test(field) ? money(text) : text;
     }
     if (typeof value === "number" && field && MONEY_FIELD.test(field)) return money(value);
