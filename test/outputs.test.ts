@@ -2,6 +2,7 @@ import { Validator, type OutputUnit } from "@cfworker/json-schema";
 import { readFileSync } from "fs";
 import component, { actionOperations } from "../src";
 import { EXAMPLES_FILE, NOT_RECORDED, recordExamples, serialise } from "../scripts/examples";
+import { runAction, useSandbox } from "./support";
 
 /**
  * Every action tells Prismatic what its step returns (an output schema, from the operation's response schema or
@@ -67,6 +68,33 @@ describe("output schemas", () => {
     expect(outputProblems("getJob", { ...job, invented: 1 })).not.toEqual([]);
     expect(outputProblems("getJob", { ...job, id: "10001" })).not.toEqual([]);
     expect(outputProblems("listJobs", [job])).not.toEqual([]);
+  });
+});
+
+describe("Fetch All answers match the same schemas (the examples show one page)", () => {
+  const ctx = useSandbox();
+  it.each([
+    ["listJobs", { fetchAll: true, maxRecords: "3" }],
+    ["listInvoices", { fetchAll: true }],
+    ["listCustomers", { fetchAll: true, maxRecords: "5" }],
+    ["exportJobs", {}],
+    [
+      "runReport",
+      {
+        reportCategory: "accounting",
+        reportId: "495001",
+        parameters: [
+          { key: "From", value: "2025-01-01" },
+          { key: "To", value: "2025-03-31" },
+        ],
+        fetchAll: true,
+      },
+    ],
+  ])("%s", async (key, inputs) => {
+    const { data } = (await runAction(key, { connection: ctx.connection, ...inputs })) as { data: Record<string, unknown> };
+    if ("fetchAll" in inputs)
+      expect(data).toEqual(expect.objectContaining({ recordCount: expect.any(Number), complete: expect.any(Boolean) }));
+    expect(outputProblems(key, data)).toEqual([]);
   });
 });
 
