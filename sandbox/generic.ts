@@ -11,6 +11,7 @@ import type { OperationInfo } from "./spec";
 import type { Store } from "./store";
 import { exportPage } from "./listing";
 import type { HandlerContext, HandlerResult } from "./handlers/kit";
+import { address, COMPANIES, EQUIPMENT, personName, phoneNumber, pick } from "./random";
 
 type Schema = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -28,6 +29,73 @@ const branch = (schema: Schema): Schema | undefined => {
 
 const words = (name: string) => name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 
+/** A field holding money (ServiceTitan sends some as numbers, some as strings such as "125.00"). */
+const MONEY = /(price|amount|total|subtotal|cost|balance|tax|shipping)$/i;
+const moneyOf = (id: number) => Math.round((89 + ((Number.isFinite(id) ? Math.abs(id) : 1) % 23) * 17.5) * 100) / 100;
+
+const SERVICE_NAMES = [
+  "AC Tune-Up",
+  "Furnace Safety Inspection",
+  "Water Heater Flush",
+  "Drain Cleaning",
+  "Panel Upgrade",
+  "Duct Cleaning",
+  "Thermostat Installation",
+  "Capacitor Replacement",
+] as const;
+const ACCOUNT_NAMES = ["Service Revenue", "Accounts Receivable", "Cost of Goods Sold", "Inventory Asset", "Sales Tax Payable"] as const;
+const SENTENCES = [
+  "Customer asked us to call 30 minutes before arrival.",
+  "Replaced the run capacitor and cleaned the condenser coil.",
+  "Annual maintenance visit under the Comfort Club plan.",
+  "Gate code 4321; dog in the back yard.",
+  "Quoted a 16 SEER replacement; customer will decide next week.",
+] as const;
+const SOURCES = ["Phone", "Online Scheduler", "Referral", "Google Ads"] as const;
+const MANUFACTURERS = ["Carrier", "Trane", "Lennox", "Rheem", "Goodman"] as const;
+
+/**
+ * A plausible text for a string field, by its name: people, companies, addresses, phone numbers, e-mails, money as
+ * ServiceTitan sends it in strings ("125.00"), numbers, codes, notes. Deterministic per `id`.
+ */
+export function sampleText(name: string, recordId: number): string {
+  const id = Number.isFinite(recordId) ? Math.abs(Math.trunc(recordId)) : 1; // a path id that is not a number ("text")
+  const person = personName(id);
+  const [first, last] = person.split(" ");
+  const place = address(id);
+  if (/email/i.test(name)) return `${first}.${last}@example.com`.toLowerCase();
+  if (/phone|fax/i.test(name)) return phoneNumber(id);
+  if (MONEY.test(name)) return moneyOf(id).toFixed(2);
+  if (/street|address1?$/i.test(name)) return place.street;
+  if (/^unit$|address2$/i.test(name)) return `Suite ${100 + (id % 9) * 10}`;
+  if (/city$/i.test(name)) return place.city;
+  if (/state$|province$/i.test(name)) return place.state;
+  if (/zip$|postalCode$/i.test(name)) return place.zip;
+  if (/country$/i.test(name)) return "USA";
+  if (/^firstName$/i.test(name)) return first;
+  if (/^lastName$/i.test(name)) return last;
+  if (/(customer|contact|employee|technician|user|person|agent|tenant)Name$/i.test(name)) return person;
+  if (/(vendor|company|business|supplier)Name$/i.test(name)) return pick(COMPANIES, id);
+  if (/accountName$|account$/i.test(name)) return pick(ACCOUNT_NAMES, id);
+  if (/part$/i.test(name)) return `${pick(MANUFACTURERS, id).slice(0, 3).toUpperCase()}-${1000 + (id % 9000)}`;
+  if (/costType$|class$|group$|category$/i.test(name)) return pick(["HVAC", "Plumbing", "Electrical"], id);
+  if (/number$/i.test(name)) return String(10000 + (id % 90000));
+  if (/code$/i.test(name)) return `${words(name).split(" ")[0].slice(0, 4).toUpperCase()}-${100 + (id % 900)}`;
+  if (/(^id|Id|^key|Key|^import|^external)$/.test(name) || /externalId|importId/i.test(name)) return `EXT-${id}`;
+  if (/url$|path$|^image$|image$/i.test(name)) return `https://files.example.com/${words(name).replace(/ /g, "-")}/${id}.jpg`;
+  if (/manufacturer$/i.test(name)) return pick(MANUFACTURERS, id);
+  if (/^model$|modelNumber$/i.test(name)) return pick(EQUIPMENT, id)[1];
+  if (/unitOfMeasure$/i.test(name)) return "Each";
+  if (/currency$/i.test(name)) return "USD";
+  if (/color$/i.test(name)) return "#1E90FF";
+  if (/source$/i.test(name)) return pick(SOURCES, id);
+  if (/time$/i.test(name)) return "08:00:00";
+  if (/description|summary|memo|message|note|reason|paragraph|text|instructions|comment/i.test(name)) return pick(SENTENCES, id);
+  if (/name$|^title$|label$/i.test(name)) return pick(SERVICE_NAMES, id);
+  const text = words(name) || "text";
+  return `${text[0].toUpperCase()}${text.slice(1)} ${id}`;
+}
+
 /** A plausible value for a field, by its schema and name; ids follow `id` so records differ. */
 export function sampleValue(schema: Schema | undefined, name: string, id: number, depth = 0): unknown {
   if (!schema || depth > 6) return null;
@@ -40,20 +108,18 @@ export function sampleValue(schema: Schema | undefined, name: string, id: number
       // References vary with the record, so records without an id of their own (keyed by technicianId + jobId …) differ.
       return name === "id" || /Id$/.test(name) ? id : /count|quantity/i.test(name) ? 1 : 0;
     case "number":
-      return /price|amount|total|cost|rate/i.test(name) ? 125.5 : 1;
+      return MONEY.test(name) ? moneyOf(id) : /rate|percent/i.test(name) ? 12.5 : 1;
     case "boolean":
       return name === "active";
     case "array":
       return depth > 2 ? [] : [sampleValue(schema.items, name.replace(/s$/, ""), id, depth + 1)];
     case "string":
-      if (schema.format === "date-time" || /On$|Date$|^date/.test(name)) return SAMPLE_TIME;
       if (schema.format === "date") return SAMPLE_TIME.slice(0, 10);
+      if (schema.format === "date-time" || /On$|Date$|^date/.test(name)) return SAMPLE_TIME;
       // One GUID per record (ids that are GUIDs must differ like integer ones).
       if (schema.format === "uuid" || schema.format === "guid") return `${SAMPLE_GUID.slice(0, 24)}${String(id).padStart(12, "0")}`;
       if (schema.format === "binary" || schema.format === "byte") return "";
-      if (/email/i.test(name)) return `sample${id}@example.com`;
-      if (/phone/i.test(name)) return "6025550100";
-      return `Sample ${words(name) || "text"} ${id}`;
+      return sampleText(name, id);
     default:
       if (schema.properties) return sampleRecord(schema, id, depth + 1);
       return depth ? {} : null;

@@ -28,6 +28,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     new Set([...Object.keys(COLLECTIONS), ...declared.map((def) => def.name)]),
   );
   const store = new Store([...declared, ...generic]);
+  if (options.clock) store.fixWallClock(options.clock);
   if ((options.seed ?? "demo") === "demo") {
     seedDemo(store);
     for (const { module, defs } of byModule) {

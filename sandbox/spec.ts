@@ -292,6 +292,9 @@ function variants(schema: Schema): Schema[] {
 
 type Projector = (value: unknown) => unknown;
 const identity: Projector = (value) => value;
+const declaresInteger = (schema: Schema) => schema.type === "integer" || (Array.isArray(schema.type) && schema.type.includes("integer"));
+const toId: Projector = (value) =>
+  value && typeof value === "object" && typeof (value as { id?: unknown }).id === "number" ? (value as { id: number }).id : value;
 const projectors = new WeakMap<Schema, Projector>();
 
 /**
@@ -310,7 +313,9 @@ function projector(schema: Schema): Projector {
     (schema.allOf
       ? Object.assign({}, ...schema.allOf.map((v: Schema) => v.properties || {}))
       : variants(schema).find((v) => v.properties)?.properties);
-  const items = itemsSchema ? projector(itemsSchema) : undefined;
+  // A reference the sandbox keeps as {id, name, …} (pricebook categories) is answered as its id where the operation
+  // declares a list of integer ids.
+  const items = itemsSchema ? (declaresInteger(itemsSchema) ? toId : projector(itemsSchema)) : undefined;
   const keys = properties ? Object.keys(properties) : [];
   const subs = keys.map((key) => leafOrProjector(properties![key]));
   const required = new Set<string>(schema.required ?? variants(schema).find((v) => v.properties)?.required ?? []);

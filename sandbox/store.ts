@@ -28,7 +28,10 @@ export interface SandboxDb {
   update(collection: CollectionName, id: number, changes: Record<string, unknown>): SandboxRecord;
   /** Inserts `count` cheap but realistic records; `fields` overrides every record (e.g. one shared modifiedOn). */
   bulkInsert(collection: CollectionName, count: number, fields?: Record<string, unknown>): BulkInsertResult;
-  /** Freezes "now" for records written afterwards (ISO date-time); `null` returns to the wall clock. */
+  /**
+   * Freezes "now" for records written afterwards (ISO date-time); `null` returns to the wall clock (or to the
+   * sandbox's fixed `clock` option when it was started with one).
+   */
   setClock(now: string | Date | null): void;
   /** Bytes of an uploaded installed-equipment attachment, by the `path` the upload returned. */
   file(path: string): { data: Buffer; fileName: string; contentType: string } | undefined;
@@ -157,6 +160,8 @@ export class Store implements SandboxDb {
   /** Collections a list request read since the set was last cleared (bench: which collection backs a dropdown). */
   readonly listed = new Set<string>();
   private clock: string | null = null;
+  /** The sandbox's own "wall clock" when started with a fixed `clock` (deterministic seeds and examples). */
+  private wallClock: string | null = null;
   private readonly colls = new Map<CollectionName, Collection>();
   readonly files = new Map<string, { data: Buffer; fileName: string; contentType: string }>();
 
@@ -166,7 +171,12 @@ export class Store implements SandboxDb {
   }
 
   now(): string {
-    return this.clock ?? new Date().toISOString();
+    return this.clock ?? this.wallClock ?? new Date().toISOString();
+  }
+
+  /** Replaces the wall clock with a fixed time (what `setClock(null)` returns to); `null`: the real clock again. */
+  fixWallClock(now: string | Date | null): void {
+    this.wallClock = now === null ? null : toIso(now);
   }
 
   collection(name: CollectionName): Collection {
@@ -237,7 +247,7 @@ export class Store implements SandboxDb {
     const collection = this.collection(name);
     const { def } = collection;
     // Spread createdOn over the past year, ascending with the ids, so date filters have something to cut.
-    const end = Date.now();
+    const end = this.wallClock ? Date.parse(this.wallClock) : Date.now();
     const step = count > 0 ? Math.floor((365 * 86_400_000) / count) : 0;
     const start = end - step * count;
     const createdOn = fields.createdOn !== undefined ? toIso(fields.createdOn) : undefined;

@@ -14,6 +14,11 @@ export interface SandboxOptions {
   tokenTtlSeconds?: number;
   /** "demo" (default): the deterministic data set described in README.md; "empty": reference-free start. */
   seed?: "demo" | "empty";
+  /**
+   * A fixed wall clock (ISO date-time) for the whole run: seeding and every write read it instead of the real
+   * time, so two runs give the same data (npm run examples). Default: the real clock.
+   */
+  clock?: string;
   /** Records per export-feed page (default 500). */
   exportPageSize?: number;
   /** Port on 127.0.0.1 (default 0: a free one). npm run sandbox uses a fixed one so the runner finds it. */

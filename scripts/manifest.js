@@ -48,14 +48,24 @@ const fixOutputSchemas = (outputDir) => {
   const pattern = /(outputSchema: \{\s*type: "actionOutput",\s*schema:\s*)('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")/;
   for (const file of fs.readdirSync(dir)) {
     const target = path.join(dir, file);
-    const text = fs.readFileSync(target, "utf8");
-    const match = pattern.exec(text);
-    if (match)
-      fs.writeFileSync(
-        target,
-        text.replace(pattern, (_, head, literal) => `${head}JSON.parse(${literal})`),
-      );
+    const text = untypedExample(fs.readFileSync(target, "utf8"));
+    fs.writeFileSync(target, pattern.test(text) ? text.replace(pattern, (_, head, literal) => `${head}JSON.parse(${literal})`) : text);
   }
+};
+
+/**
+ * The example payloads are real records (npm run examples); typed as the literals they are, the actions index's
+ * inferred type grows past what tsc will serialize (TS7056). ComponentManifest declares `examplePayload` unknown:
+ * the generated action says so, and its value is unchanged.
+ */
+const untypedExample = (text) => {
+  const lines = text.split("\n");
+  const start = lines.findIndex((line) => /^ {2}examplePayload: /.test(line));
+  if (start < 0) return text;
+  const end = /[{[]$/.test(lines[start].trimEnd()) ? lines.findIndex((line, i) => i > start && /^ {2}[}\]]/.test(line)) : start;
+  if (end < 0 || lines[end].includes(" as unknown")) return text;
+  lines[end] = lines[end].replace(/,\s*$/, " as unknown,");
+  return lines.join("\n");
 };
 
 /** An earlier run's output is replaced whole, so an action removed since does not linger; any other folder is left alone. */

@@ -22,38 +22,49 @@ export type OutputKind =
   | "file"
   /** Anything (Raw Request, Call ServiceTitan API). */
   | "any"
-  /** Described by hand (an action that reshapes what it reads). */
-  | { schema: Schema };
+  /** Described by hand (an action that reshapes what it reads); a function is called when the schema is first read. */
+  | { schema: Schema | (() => Schema) };
 
-const MAX_DEPTH = 7;
-const SIMPLE = new Set(["string", "integer", "number", "boolean"]);
+/** How many named schemas deep a schema is inlined; below that a value is described as "anything" ({}). */
+const MAX_DEPTH = 8;
 
-/** A compact module schema with its `$defs` inlined (recursion cut at MAX_DEPTH), nullable wrappers flattened. */
+/** `inner` or null (a nullable field of the documents: `oneOf: [schema, {type: "null"}]`). */
+const orNull = (inner: Schema): Schema => {
+  if (inner.enum) return { ...inner, type: [inner.type, "null"].flat().filter(Boolean), enum: [...inner.enum, null] };
+  if (typeof inner.type === "string") return { ...inner, type: [inner.type, "null"] };
+  if (Array.isArray(inner.type)) return inner.type.includes("null") ? inner : { ...inner, type: [...inner.type, "null"] };
+  return Object.keys(inner).length ? { anyOf: [inner, { type: "null" }] } : inner;
+};
+
+/**
+ * A compact module schema with its `$defs` inlined (a recursive reference becomes an object, and references nested
+ * deeper than MAX_DEPTH become {}), nullable wrappers flattened into `type: [..., "null"]`.
+ */
 export const inlineSchema = (schema: Schema | undefined, defs: Record<string, Schema>, depth = 0, seen: string[] = []): Schema => {
   if (!schema) return {};
   if (schema.$ref) {
     const name = String(schema.$ref).replace("#/$defs/", "");
-    if (seen.includes(name) || depth > MAX_DEPTH) return { type: "object" };
+    if (seen.includes(name)) return { type: "object" };
+    if (depth >= MAX_DEPTH) return {};
     return inlineSchema(defs[name], defs, depth + 1, [...seen, name]);
   }
   const variants: Schema[] | undefined = schema.oneOf ?? schema.anyOf;
   if (variants) {
     const real = variants.filter((v) => v.type !== "null");
-    if (real.length === 1) {
-      const inner = inlineSchema(real[0], defs, depth, seen);
-      const nullable = real.length < variants.length;
-      return nullable && typeof inner.type === "string" && SIMPLE.has(inner.type) ? { ...inner, type: [inner.type, "null"] } : inner;
-    }
-    return { anyOf: real.map((v) => inlineSchema(v, defs, depth + 1, seen)) };
+    const nullable = real.length < variants.length;
+    const inner =
+      real.length === 1 ? inlineSchema(real[0], defs, depth, seen) : { anyOf: real.map((v) => inlineSchema(v, defs, depth, seen)) };
+    return nullable ? orNull(inner) : inner;
   }
   const out: Schema = {};
   for (const key of ["type", "enum", "format", "required"]) if (schema[key] !== undefined) out[key] = schema[key];
+  if (Array.isArray(out.type) && out.type.includes("null") && out.enum && !out.enum.includes(null)) out.enum = [...out.enum, null];
   if (schema.properties) {
     out.properties = Object.fromEntries(
-      Object.entries(schema.properties as Record<string, Schema>).map(([k, v]) => [k, inlineSchema(v, defs, depth + 1, seen)]),
+      Object.entries(schema.properties as Record<string, Schema>).map(([k, v]) => [k, inlineSchema(v, defs, depth, seen)]),
     );
   }
-  if (schema.items) out.items = inlineSchema(schema.items, defs, depth + 1, seen);
+  if (schema.items) out.items = inlineSchema(schema.items, defs, depth, seen);
   return out;
 };
 
@@ -64,6 +75,13 @@ export const responseSchema = (operation: OperationKey): Schema => {
   return schema
     ? inlineSchema(schema, defs as Record<string, Schema>)
     : { type: "object", description: "ServiceTitan answers no content: the step outputs {}." };
+};
+
+/** One top-level field of the operation's answer (an action that returns a part of it, e.g. a record's attachments). */
+export const responseField = (operation: OperationKey, field: string): Schema => {
+  const schema = responseSchema(operation).properties?.[field];
+  if (!schema) throw new Error(`${operation} answers no field ${field}`);
+  return schema;
 };
 
 const FETCH_ALL_FIELDS: Schema = {
@@ -81,12 +99,16 @@ export const FILE_SCHEMA: Schema = {
 
 /** The JSON schema of an action's `data`. */
 export const outputSchemaOf = (operation: OperationKey | undefined, kind: OutputKind = "response"): Schema => {
-  if (typeof kind === "object") return kind.schema;
+  if (typeof kind === "object") return typeof kind.schema === "function" ? kind.schema() : kind.schema;
   if (kind === "any" || !operation)
     return { type: ["object", "array", "string", "number", "boolean", "null"], description: "What ServiceTitan answered." };
   if (kind === "file") return FILE_SCHEMA;
   const schema = responseSchema(operation);
-  if (kind === "list") return { ...schema, properties: { ...schema.properties, ...FETCH_ALL_FIELDS } };
+  if (kind === "list") {
+    // ServiceTitan answers totalCount null unless Include Total is set, whatever some documents say.
+    const totalCount = schema.properties?.totalCount ? { totalCount: orNull({ ...schema.properties.totalCount, type: "integer" }) } : {};
+    return { ...schema, properties: { ...schema.properties, ...totalCount, ...FETCH_ALL_FIELDS } };
+  }
   return schema;
 };
 

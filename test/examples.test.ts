@@ -1,8 +1,6 @@
 import { readFileSync } from "fs";
 import path from "path";
-import component, { actionOperations } from "../src";
-import { exampleOf } from "../src/examples";
-import type { OperationKey } from "../src/client";
+import component from "../src";
 
 /** Every key (at any depth) of a JSON value. */
 const keysOf = (value: unknown, into = new Set<string>()): Set<string> => {
@@ -40,8 +38,6 @@ const referenceExampleKeys = (): Record<string, Set<string>> => {
  */
 const SPEC_OVER_REFERENCE: Record<string, string> = {
   updateCustomer: "PATCH customers/{id} answers Crm.V2.Customers.CustomerResponse, which has no locations or contacts",
-  // The May 2026 contract dropped invoice items' detailType and rootId (live responses of June 2026 agree).
-  listInvoices: "Accounting.V2.InvoiceItemResponse (May 2026) has no detailType or rootId",
 };
 
 /** Actions that reshape what their operation answers (and say so in their description), with how. */
@@ -50,28 +46,53 @@ const RESHAPED_OUTPUT: Record<string, string> = {
   listDynamicValues: "rows become objects keyed by the value set's field names",
 };
 
+/**
+ * The examples Prismatic shows are recorded from the sandbox's demo tenant through the real actions (npm run examples;
+ * test/outputs.test.ts proves each matches its action's output schema and is current). Here: they read like ServiceTitan
+ * data and keep every field the reference component documents.
+ */
 describe("example payloads", () => {
-  // Binary downloads return a file ({data: Buffer, contentType}), not the operation's JSON.
-  const jsonActions = Object.entries(actionOperations).filter(
-    ([key]) => !("contentType" in (component.actions[key].examplePayload as object)) && !RESHAPED_OUTPUT[key],
-  );
+  const recorded = JSON.parse(readFileSync(path.join(__dirname, "..", "src", "generated", "examples.json"), "utf8")) as Record<
+    string,
+    { data: unknown }
+  >;
 
   it.each(Object.keys(RESHAPED_OUTPUT))("%s's example shows the fields and rows it reshapes", (key) => {
     const ours = keysOf(component.actions[key].examplePayload);
     for (const field of ["fields", "data", "name", "label", "recordCount"]) expect(ours.has(field)).toBe(true);
-  });
-
-  it.each(jsonActions)("%s's example has the shape of what its operation returns, nothing invented", (key, operation) => {
-    const ours = keysOf(component.actions[key].examplePayload);
-    const declared = keysOf(exampleOf(operation as OperationKey));
-    expect([...ours].filter((field) => !declared.has(field))).toEqual([]);
-    expect(ours.size > 1).toBe(declared.size > 1); // {data: {}} only where the operation answers nothing
+    const rows = (recorded[key].data as { data: unknown[] }).data;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(Array.isArray(rows[0])).toBe(false); // objects, not ServiceTitan's positional arrays
   });
 
   it.each(Object.entries(referenceExampleKeys()))("%s's example has every field the reference documents", (key, referenceKeys) => {
+    expect(recorded[key]).toBeDefined(); // recorded from the sandbox, not built from the schema
     const ours = keysOf(component.actions[key].examplePayload);
     const missing = [...referenceKeys].filter((field) => !ours.has(field));
     if (SPEC_OVER_REFERENCE[key]) expect(missing.length).toBeGreaterThan(0);
     else expect(missing).toEqual([]);
+  });
+
+  it("reads like ServiceTitan's answers: 7-digit fractional timestamps, money with two decimals, no placeholders", () => {
+    const strings: Array<[string, string]> = [];
+    const numbers: Array<[string, number]> = [];
+    const walk = (value: unknown, field = "") => {
+      if (Array.isArray(value)) value.forEach((item) => walk(item, field));
+      else if (value && typeof value === "object") Object.entries(value).forEach(([k, v]) => walk(v, k));
+      else if (typeof value === "string") strings.push([field, value]);
+      else if (typeof value === "number") numbers.push([field, value]);
+    };
+    walk(recorded);
+    // When something happened (createdOn, modifiedOn …): .NET's seven digits; planned times: whole seconds.
+    const times = strings.filter(([, v]) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.test(v) && !/T00:00:00/.test(v));
+    const happened = times.filter(([k]) => /On$|^timeStamp$|At$/.test(k));
+    expect(happened.length).toBeGreaterThan(1000);
+    expect(happened.filter(([, v]) => !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}(Z|[+-]\d\d:\d\d)$/.test(v))).toEqual([]);
+    expect(times.filter(([k, v]) => !/On$|^timeStamp$|At$/.test(k) && /\.\d+(Z|[+-]\d\d:\d\d)$/.test(v))).toEqual([]);
+    const money = /(?:^|[a-z])(?:price|amount|total|subtotal|cost|balance|tax|shipping)$/i;
+    expect(strings.filter(([k, v]) => money.test(k) && /^-?\d+(\.\d+)?$/.test(v) && !/^-?\d+\.\d\d$/.test(v))).toEqual([]);
+    expect(numbers.filter(([k, v]) => money.test(k) && Math.abs(Math.round(v * 100) - v * 100) > 1e-6)).toEqual([]);
+    // What a schema-built example would hold: "string", the sandbox's "Sample …" texts, its address.
+    expect(strings.filter(([, v]) => v === "string" || /^Sample /.test(v) || /127\.0\.0\.1/.test(v))).toEqual([]);
   });
 });

@@ -244,7 +244,8 @@ export const jpm: HandlerTable = {
   Appointments_RemoveHold: (ctx) => (appointmentUpdate(ctx, { status: "Scheduled", holdReasonId: null, holdMemo: null }), ok()),
   Appointments_Confirm: (ctx) => (appointmentUpdate(ctx, { isConfirmed: true }), ok()),
   Appointments_RemoveConfirmation: (ctx) => (appointmentUpdate(ctx, { isConfirmed: false }), ok()),
-  Appointments_UpdateSpecialInstructions: (ctx) => (appointmentUpdate(ctx, { specialInstructions: ctx.body.specialInstructions }), ok()),
+  // The May 2026 documents answer the updated appointment.
+  Appointments_UpdateSpecialInstructions: (ctx) => ok(appointmentUpdate(ctx, { specialInstructions: ctx.body.specialInstructions })),
 
   // ---- projects ----
   Projects_GetList: list("projects"),

@@ -54,6 +54,18 @@ export const humanize = (name: string): string =>
 const LONG_TEXT = /summary|memo|description|notes?$|text$|instructions|message|body$/i;
 const sentence = (text: string | undefined) => (text ? text.replace(/\.?$/, ".") : "");
 
+/** What an input says when the spec describes nothing: the kind of value, and that an empty optional one is not sent. */
+const fallbackComment = (label: string, field: FieldSpec, required: boolean) => {
+  const kind = field.enum
+    ? "one of the values listed"
+    : field.type === "boolean"
+      ? "true or false"
+      : /^(integer|number)$/.test(field.type)
+        ? "a number"
+        : "text";
+  return `${label}: ${kind}${required ? "." : "; left empty, it is not sent."}`;
+};
+
 /** Tweaks of a derived input: what a curated action says better than the spec. */
 export interface InputTweak {
   label?: string;
@@ -79,8 +91,9 @@ export const fieldInput = (field: FieldSpec, tweak: InputTweak = {}, vocabularyN
         : undefined;
   const plural = (field.type === "array" || idText) && id && !/s$/.test(id.label) ? `${id.label}s` : id?.label;
   const label = tweak.label ?? plural ?? humanize(field.name === "id" ? vocabularyName : field.name);
-  const comments = tweak.comments ?? ([sentence(field.description), id?.comments].filter(Boolean).join(" ") || undefined);
   const required = tweak.required ?? !!field.required;
+  const comments =
+    tweak.comments ?? ([sentence(field.description), id?.comments].filter(Boolean).join(" ") || fallbackComment(label, field, required));
   const dataSource = tweak.dataSource ?? id?.dataSource;
   const base = { label, comments, required, ...(tweak.example ? { example: tweak.example } : {}) };
   if (field.type === "array") {

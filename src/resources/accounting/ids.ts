@@ -27,6 +27,7 @@ export const accountingIds: IdVocabulary = {
   journalEntryId: {
     label: "Journal Entry ID",
     dataSource: "selectJournalEntry",
+    format: "guid",
     comments: "A journal entry's id, a GUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6: pick one or map it from List Journal Entries.",
   },
   remittanceVendorId: {

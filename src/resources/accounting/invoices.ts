@@ -18,7 +18,18 @@ import {
   type JsonRules,
 } from "../../inputs";
 import type { ResourceModule } from "../../kit";
-import { inBody, inPath, inQuery, listAction, mergedIntoBody, operationAction, picklist, type Params, type Values } from "../../kit";
+import {
+  inBody,
+  inPath,
+  inQuery,
+  listAction,
+  mergedIntoBody,
+  operationAction,
+  picklist,
+  responsePicklist,
+  type Params,
+  type Values,
+} from "../../kit";
 import { customerIdInput } from "../crm/customers";
 import { jobIdInput } from "../jpm/jobs";
 import { businessUnitIdInput } from "../settings/settings";
@@ -79,14 +90,26 @@ const invoiceFields: Params = {
   subtotal: inBody(decimalInput({ label: "Subtotal", comments: "Amount before tax, e.g. 125.50." })),
   tax: inBody(decimalInput({ label: "Tax", comments: "Tax amount, e.g. 10.04." })),
   summary: inBody(stringInput({ label: "Summary", multiline: true, comments: "Text shown on the invoice (HTML allowed)." })),
-  royaltyStatus: inBody(enumInput({ label: "Royalty Status", values: ROYALTY_STATUSES })),
+  royaltyStatus: inBody(
+    enumInput({
+      label: "Royalty Status",
+      values: ROYALTY_STATUSES,
+      comments: "For franchises: whether the royalty on this invoice is still due, sent or failed.",
+    }),
+  ),
   royaltyDate: inBody(dateTimeInput({ label: "Royalty Date" })),
   royaltySentOn: inBody(dateTimeInput({ label: "Royalty Sent On" })),
-  royaltyMemo: inBody(stringInput({ label: "Royalty Memo" })),
+  royaltyMemo: inBody(stringInput({ label: "Royalty Memo", comments: "For franchises: a note on the royalty." })),
   exportId: inBody(stringInput({ label: "Export ID", comments: "Your accounting system's id for this invoice." })),
-  reviewStatus: inBody(enumInput({ label: "Review Status", values: REVIEW_STATUSES })),
+  reviewStatus: inBody(
+    enumInput({ label: "Review Status", values: REVIEW_STATUSES, comments: "Where the invoice is in the office's review before billing." }),
+  ),
   assignedToId: inBody(
-    idInput({ label: "Assigned To ID", comments: "The id of the employee who reviews the invoice (Settings → Employees)." }),
+    idInput({
+      label: "Assigned To ID",
+      dataSource: "selectEmployee",
+      comments: "The id of the employee who reviews the invoice (Settings → Employees).",
+    }),
   ),
   items: inBody(
     rulesJsonInput(
@@ -181,7 +204,11 @@ export const invoices: ResourceModule = {
           values: REVIEW_STATUSES,
           comments: "Only invoices in these review statuses (empty: all).",
         }),
-        assignedToIds: idListInput({ label: "Assigned To IDs", comments: "Only invoices assigned to these employees for review." }),
+        assignedToIds: idListInput({
+          label: "Assigned To IDs",
+          dataSource: "selectEmployee",
+          comments: "Only invoices assigned to these employees for review.",
+        }),
         totalGreater: decimalInput({ label: "Total Greater", comments: "Invoices whose total is at least this amount." }),
         totalLess: decimalInput({ label: "Total Less", comments: "Invoices whose total is at most this amount." }),
         // The spec's free text: "desc" or "descending" sorts descending, anything else ascending.
@@ -267,7 +294,9 @@ export const invoices: ResourceModule = {
       operation: "PATCH /accounting/v2/tenant/{tenant}/invoices/{invoiceId}/items",
       params: {
         invoiceId: inPath(invoiceIdInput(true, "The invoice whose line is added or changed.")),
-        id: inBody(idInput({ label: "Item ID", comments: "The invoice line to change; empty adds a new line." })),
+        id: inBody(
+          idInput({ label: "Item ID", dataSource: "selectInvoiceItem", comments: "The invoice line to change; empty adds a new line." }),
+        ),
         skuId: inBody(idInput({ label: "SKU ID", comments: "The pricebook item (service, material or equipment) of the line." })),
         skuName: inBody(stringInput({ label: "SKU Name", comments: "The pricebook item's code, when you do not have its id." })),
         technicianId: inBody(
@@ -279,7 +308,7 @@ export const invoices: ResourceModule = {
         quantity: inBody(decimalInput({ label: "Quantity", required: true, example: "1", comments: "How many, e.g. 1 or 2.5." })),
         unitPrice: inBody(decimalInput({ label: "Unit Price", comments: "Price per unit, e.g. 89.00." })),
         cost: inBody(decimalInput({ label: "Cost", comments: "Cost per unit to the company." })),
-        isAddOn: inBody(booleanInput({ label: "Is Add-On" })),
+        isAddOn: inBody(booleanInput({ label: "Is Add-On", comments: "True: the line was sold as an add-on (at the add-on price)." })),
         installedOn: inBody(dateTimeInput({ label: "Installed On", comments: "For equipment: when it was installed (ISO 8601)." })),
         additionalFields: mergedIntoBody(
           rulesJsonInput(
@@ -307,6 +336,7 @@ export const invoices: ResourceModule = {
           idInput({
             label: "Item ID",
             required: true,
+            dataSource: "selectInvoiceItem",
             comments: "The invoice line to delete (the items of Get/List Invoices carry their id).",
           }),
         ),
@@ -331,6 +361,20 @@ export const invoices: ResourceModule = {
         { key: "2", label: "#1235 — Jane Doe" },
         { key: "1", label: "#1234 — John Doe" },
       ],
+    }),
+    // ServiceTitan lists no invoice items on their own: they come with the invoice (one request by its id).
+    selectInvoiceItem: responsePicklist<{ data?: Invoice[] }>({
+      label: "Select Invoice Item",
+      description: "Select one of an invoice's items (lines) from a dropdown menu",
+      operation: "GET /accounting/v2/tenant/{tenant}/invoices",
+      params: { invoiceId: inQuery(invoiceIdInput(true, "The invoice whose items are listed."), "ids") },
+      options: (answer) =>
+        (answer.data?.[0]?.items ?? []).map((item) => ({
+          key: String(item.id),
+          label: `${item.displayName || item.skuName || item.description || "Item"} × ${Number(item.quantity ?? 1)} (ID: ${item.id})`,
+        })),
+      order: "api",
+      example: [{ key: "1", label: "Diagnostic Visit × 1 (ID: 1)" }],
     }),
   },
 };

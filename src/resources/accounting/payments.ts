@@ -42,9 +42,15 @@ const paymentFields = (updating: boolean): Params => ({
   memo: inBody(stringInput({ label: "Memo", comments: "A note on the payment." })),
   paidOn: inBody(dateTimeInput({ label: "Paid On", comments: "When the payment was received (ISO 8601, e.g. 2025-03-01); sent as UTC." })),
   authCode: inBody(stringInput({ label: "Auth Code", comments: "The card authorization code." })),
-  checkNumber: inBody(stringInput({ label: "Check Number" })),
+  checkNumber: inBody(stringInput({ label: "Check Number", comments: "The number of the check, for a payment by check." })),
   exportId: inBody(stringInput({ label: "Export ID", comments: "Your accounting system's id for this payment." })),
-  status: inBody(enumInput({ label: "Status", values: PAYMENT_STATUSES })),
+  status: inBody(
+    enumInput({
+      label: "Status",
+      values: PAYMENT_STATUSES,
+      comments: "Pending until posted; Exported once your accounting system has it.",
+    }),
+  ),
   // One split from plain inputs (the usual case), more as JSON.
   invoiceId: inBody(invoiceIdInput(false, "The invoice this payment pays (with Amount). Use Splits to spread it over several invoices.")),
   amount: inBody(decimalInput({ label: "Amount", comments: "How much of the payment goes to the invoice above, e.g. 125.50." })),
@@ -103,6 +109,7 @@ export const payments: ResourceModule = {
       label: "List Payments",
       description: "Retrieve a list of payments",
       operation: "GET /accounting/v2/tenant/{tenant}/payments",
+      dataSource: "selectPayment",
       filters: {
         customerId: customerIdInput(false, "Only this customer's payments."),
         appliedToInvoiceIds: idListInput({

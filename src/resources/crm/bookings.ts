@@ -30,7 +30,7 @@ const bookingId = (dataSource?: string) =>
       label: "Booking ID",
       required: true,
       dataSource,
-      comments: "The booking's id (from a list of bookings or Create Booking by Provider).",
+      comments: "The booking's id (from a list of bookings or Create Booking by Provider); the dropdown lists every provider's bookings.",
     }),
   );
 const bookingSubject = (v: Values) => `Booking ${v.id}`;
@@ -86,7 +86,13 @@ const bookingFields = (creating: boolean): Params => ({
   jobTypeId: inBody(
     idInput({ label: "Job Type ID", dataSource: "selectJobType", comments: "The kind of job to book (Settings → Job Types)." }),
   ),
-  priority: inBody(enumInput({ label: "Priority", values: specEnum<Schemas["Crm.V2.Priority"]>()("Low", "Normal", "High", "Urgent") })),
+  priority: inBody(
+    enumInput({
+      label: "Priority",
+      values: specEnum<Schemas["Crm.V2.Priority"]>()("Low", "Normal", "High", "Urgent"),
+      comments: "How urgent the requested work is.",
+    }),
+  ),
   isFirstTimeClient: inBody(
     booleanInput({ label: "Is First Time Client", required: creating, comments: "True when the customer is new to the company." }),
   ),
@@ -109,7 +115,7 @@ const createParams: Params = {
     booleanInput({ label: "Send Confirmation Email", comments: "True: ServiceTitan emails the customer a confirmation." }),
   ),
 };
-const updateParams: Params = { bookingProvider: bookingProvider(), id: bookingId(), ...bookingFields(false) };
+const updateParams: Params = { bookingProvider: bookingProvider(), id: bookingId("selectBooking"), ...bookingFields(false) };
 
 export const bookings: ResourceModule = {
   actions: {
@@ -132,6 +138,7 @@ export const bookings: ResourceModule = {
       label: "List Bookings by Provider",
       description: "Retrieves a list of bookings",
       operation: "GET /crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings",
+      dataSource: "selectBooking",
       path: { bookingProvider: bookingProvider() },
       subject: (v) => `Booking provider ${v.bookingProvider}`,
       examplePayload: exampleOf("GET /crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings"),
@@ -140,7 +147,7 @@ export const bookings: ResourceModule = {
       label: "Get Booking by Provider",
       description: "Retrieve a booking by ID",
       operation: "GET /crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}",
-      params: { bookingProvider: bookingProvider(), id: bookingId() },
+      params: { bookingProvider: bookingProvider(), id: bookingId("selectBooking") },
       subject: providerBookingSubject,
       examplePayload: exampleOf("GET /crm/v2/tenant/{tenant}/booking-provider/{booking_provider}/bookings/{id}"),
     }),

@@ -167,8 +167,10 @@ const updateParams: Params = {
   active: inBody(
     booleanInput({ label: "Active", comments: "False deactivates the customer (ServiceTitan has no delete); True reactivates it." }),
   ),
-  doNotMail: inBody(booleanInput({ label: "Do Not Mail" })),
-  doNotService: inBody(booleanInput({ label: "Do Not Service" })),
+  doNotMail: inBody(booleanInput({ label: "Do Not Mail", comments: "True: the customer asked not to receive mail (empty: unchanged)." })),
+  doNotService: inBody(
+    booleanInput({ label: "Do Not Service", comments: "True: the company does not take jobs for this customer (empty: unchanged)." }),
+  ),
   customFields: inBody(customFieldsInput({ valueRequired: true })),
   tagTypeIds: inBody(
     tagTypeIdsInput(

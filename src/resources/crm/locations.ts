@@ -26,7 +26,13 @@ const updateParams: Params = {
   active: inBody(
     booleanInput({ label: "Active", comments: "False deactivates the location (ServiceTitan has no delete); True reactivates it." }),
   ),
-  taxZoneId: inBody(idInput({ label: "Tax Zone ID", comments: "The tax zone that applies at this location (Settings → Tax Zones)." })),
+  taxZoneId: inBody(
+    idInput({
+      label: "Tax Zone ID",
+      dataSource: "selectTaxZone",
+      comments: "The tax zone that applies at this location (Settings → Tax Zones).",
+    }),
+  ),
   customFields: inBody(
     customFieldsInput({
       valueRequired: true,

@@ -10,6 +10,15 @@ export const preferredTechnician: ResourceModule = {
       label: "Get Preferred Technician",
       description: "Retrieve the id of the technician the customer prefers at a service location",
       operation: `GET ${LOCATION}/preferredtechnician`,
+      // ServiceTitan answers the id, or null when there is none; the step then outputs {} (as every empty answer).
+      output: {
+        schema: {
+          anyOf: [
+            { type: "integer", description: "The preferred technician's id." },
+            { type: "object", maxProperties: 0, description: "{}: the location has no preferred technician." },
+          ],
+        },
+      },
     }),
     setPreferredTechnician: derivedAction({
       label: "Set Preferred Technician",

@@ -1,6 +1,7 @@
 import type { InputFieldDefinition } from "@prismatic-io/spectral";
 import type { OperationKey } from "../../client";
 import { exampleOf } from "../../examples";
+import { responseField } from "../../outputs";
 import type { components } from "../../generated/types/equipmentsystems";
 import {
   dateTimeInput,
@@ -77,11 +78,11 @@ const equipmentFields = (what: string): Params => ({
     dateTimeInput({ label: "Installed On", comments: "When it was installed (ISO 8601, e.g. 2025-03-01); sent as UTC." }),
   ),
   actualReplacementDate: inBody(dateInput("Actual Replacement Date", "When it was (or will be) replaced, e.g. 2030-06-30.")),
-  serialNumber: inBody(stringInput({ label: "Serial Number" })),
+  serialNumber: inBody(stringInput({ label: "Serial Number", comments: "The serial number on the unit's nameplate." })),
   barcodeId: inBody(stringInput({ label: "Barcode ID", comments: "The barcode printed on the equipment's label." })),
-  memo: inBody(stringInput({ label: "Memo", multiline: true })),
-  manufacturer: inBody(stringInput({ label: "Manufacturer", example: "Carrier" })),
-  model: inBody(stringInput({ label: "Model", example: "24ACC636A003" })),
+  memo: inBody(stringInput({ label: "Memo", multiline: true, comments: "A note for technicians, e.g. the filter size." })),
+  manufacturer: inBody(stringInput({ label: "Manufacturer", example: "Carrier", comments: "Who made the unit." })),
+  model: inBody(stringInput({ label: "Model", example: "24ACC636A003", comments: "The manufacturer's model number." })),
   cost: inBody(decimalInput({ label: "Cost", comments: "What the equipment cost, e.g. 4200.00." })),
   manufacturerWarrantyStart: inBody(dateTimeInput({ label: "Manufacturer Warranty Start" })),
   manufacturerWarrantyEnd: inBody(dateTimeInput({ label: "Manufacturer Warranty End" })),
@@ -206,6 +207,8 @@ export const installedEquipment: ResourceModule = {
       perform: async (client, v) =>
         (await client.request<EquipmentDetail>(GET_ONE, { path: { id: v.id as number }, subject: equipmentSubject(v) })).attachments ?? [],
       examplePayload: { data: (exampleOf(GET_ONE).data as EquipmentDetail).attachments ?? [] },
+      // The record's attachments array (never null: [] when there are none).
+      output: { schema: () => ({ type: "array", items: responseField(GET_ONE, "attachments").items }) },
     }),
     createInstalledEquipmentAttachment: uploadAction({
       label: "Create Installed Equipment Attachment",

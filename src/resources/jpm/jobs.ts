@@ -25,6 +25,7 @@ import {
   externalDataGuidInput,
   externalDataInput,
   idInput,
+  idListInput,
   isJsonObject,
   stringInput,
   toDateTime,
@@ -191,7 +192,11 @@ const jobOptionalFields = (update: boolean): Params => ({
   soldById: inBody(soldByIdInput()),
   leadSourceJobId: inBody(jobIdInput({ label: "Lead Source Job ID", required: false }), "jobGeneratedLeadSource.jobId"),
   leadSourceEmployeeId: inBody(
-    idInput({ label: "Lead Source Employee ID", comments: "The employee who generated the lead for this job." }),
+    idInput({
+      label: "Lead Source Employee ID",
+      dataSource: "selectEmployee",
+      comments: "The employee who generated the lead for this job.",
+    }),
     "jobGeneratedLeadSource.employeeId",
   ),
 });
@@ -237,6 +242,16 @@ export const jobs: ResourceModule = {
         campaignId: campaignIdInput(),
         bookingId: idInput({ label: "Booking ID", dataSource: "selectBooking", comments: "The job created from this booking." }),
         invoiceId: idInput({ label: "Invoice ID", dataSource: "selectInvoice", comments: "The job of this invoice." }),
+        createdFromEstimateId: idInput({
+          label: "Created From Estimate ID",
+          dataSource: "selectEstimate",
+          comments: "Jobs created from this sold estimate.",
+        }),
+        equipmentIds: idListInput({
+          label: "Equipment IDs",
+          dataSource: "selectInstalledEquipment",
+          comments: "Jobs with at least one of these installed equipment records attached. One id per entry (or a comma-separated list).",
+        }),
         soldById: soldByIdInput(),
         priority: priorityInput(),
         tagTypeIds: tagTypeIdsInput("Jobs having these tags (tag type ids, Settings → Tags)."),

@@ -5,7 +5,16 @@ import { InputError } from "../../client/errors";
 import { exampleOf } from "../../examples";
 import { connectionInput, idInput, integerInput, keyValueInput, stringInput, switchInput } from "../../inputs";
 import { reportParameters, type ReportDescription } from "./parameters";
-import { DEFAULT_MAX_WAIT_SECONDS, LARGEST_REPORT_PAGE, REPORT_DATA, reportDataClient, rowObject, runReport } from "./runReport";
+import {
+  DEFAULT_MAX_WAIT_SECONDS,
+  LARGEST_REPORT_PAGE,
+  REPORT_DATA,
+  REPORT_RUN_SCHEMA,
+  reportDataClient,
+  rowObject,
+  runReport,
+  VALUE_ROWS_SCHEMA,
+} from "./runReport";
 
 /**
  * Reporting: report categories, the reports of a category, a report's description (its parameters and fields), the
@@ -154,6 +163,7 @@ export const reports: ResourceModule = {
       operation: REPORT_DATA,
       params: runParams,
       examplePayload: EXAMPLE_RUN,
+      output: { schema: REPORT_RUN_SCHEMA },
       perform: async (client, values, context) => {
         const { reportCategory, reportId, fetchAll, maxRecords, page, pageSize, includeTotal, maxWaitSeconds } = values as {
           reportCategory: string;
@@ -198,6 +208,7 @@ export const reports: ResourceModule = {
       operation: DYNAMIC_SET,
       params: { dynamicSetId: inPath(dynamicSetInput()) },
       subject: (v) => `Dynamic value set ${v.dynamicSetId}`,
+      output: { schema: VALUE_ROWS_SCHEMA },
       examplePayload: {
         data: {
           fields: [

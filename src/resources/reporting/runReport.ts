@@ -60,6 +60,49 @@ export interface RunResult {
   incompleteReason?: string;
 }
 
+type Schema = Record<string, unknown>;
+/** The report's columns as ServiceTitan names them. */
+const FIELDS_SCHEMA: Schema = {
+  type: "array",
+  description: "The columns, in order: name (the key of each row's value) and label.",
+  items: { type: "object", required: ["name"], properties: { name: { type: "string" }, label: { type: ["string", "null"] } } },
+};
+const ROWS_SCHEMA: Schema = {
+  type: "array",
+  description: 'One object per row, keyed by the field names (e.g. {"InvoiceId": 50001, "Total": 302.99}).',
+  items: { type: "object" },
+};
+
+/** What List Dynamic Values outputs: the value set's rows as objects. */
+export const VALUE_ROWS_SCHEMA: Schema = {
+  type: "object",
+  required: ["fields", "data", "recordCount"],
+  properties: { fields: FIELDS_SCHEMA, data: ROWS_SCHEMA, recordCount: { type: "integer" } },
+};
+
+/** What Run Report outputs: the report, its page (or every row with Fetch All) as objects, and the run's figures. */
+export const REPORT_RUN_SCHEMA: Schema = {
+  type: "object",
+  required: ["reportId", "reportCategory", "page", "pageSize", "hasMore", "fields", "data", "recordCount"],
+  properties: {
+    reportId: { type: "integer" },
+    reportCategory: { type: "string" },
+    reportName: { type: ["string", "null"] },
+    page: { type: "integer" },
+    pageSize: { type: "integer" },
+    hasMore: { type: "boolean" },
+    totalCount: { type: ["integer", "null"] },
+    fields: FIELDS_SCHEMA,
+    data: ROWS_SCHEMA,
+    recordCount: { type: "integer", description: "How many rows came back." },
+    requests: { type: "integer", description: "Data requests that returned rows." },
+    waitedSeconds: { type: "integer", description: "Seconds spent waiting for ServiceTitan's report rate limit." },
+    capped: { type: "boolean", description: "With Fetch All: Max Records cut the report." },
+    complete: { type: "boolean", description: "With Fetch All: whether every row was read (see incompleteReason)." },
+    incompleteReason: { type: "string" },
+  },
+};
+
 /** A row as an object keyed by the field names; values beyond the named fields keep a positional name. */
 export const rowObject = (fields: Array<{ name: string }>, row: unknown[]): Record<string, unknown> => {
   const out: Record<string, unknown> = {};

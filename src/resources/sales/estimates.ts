@@ -133,6 +133,7 @@ export const estimates: ResourceModule = {
       label: "List Estimate Items",
       description: "Retrieve estimate items (the services, materials and equipment quoted), e.g. those of one estimate",
       operation: "GET /sales/v2/tenant/{tenant}/estimates/items",
+      dataSource: "selectEstimateItem",
       filters: {
         estimateId: idInput({ label: "Estimate ID", dataSource: "selectEstimate", comments: "Only the items of this estimate." }),
       },

@@ -99,16 +99,18 @@ const technicianCoreFields = (create: boolean): Params => ({
 /** Optional fields create and update share. */
 const technicianOptionalFields = (): Params => ({
   businessUnitId: inBody(businessUnitIdInput()),
-  phoneNumber: inBody(stringInput({ label: "Phone Number", example: "555-123-4567" })),
-  email: inBody(stringInput({ label: "Email", example: "tech@example.com" })),
+  phoneNumber: inBody(stringInput({ label: "Phone Number", example: "555-123-4567", comments: "The technician's phone number." })),
+  email: inBody(stringInput({ label: "Email", example: "tech@example.com", comments: "The technician's e-mail address." })),
   login: inBody(stringInput({ label: "Login", comments: "The technician's ServiceTitan user name." })),
   aadUserId: inBody(
     stringInput({ label: "Azure AD User ID", comments: "Only for tenants that sign in with Microsoft Entra ID (Azure AD)." }),
   ),
-  team: inBody(stringInput({ label: "Team" })),
+  team: inBody(stringInput({ label: "Team", comments: "The name of the technician's team (Settings → Teams)." })),
   dailyGoal: inBody(decimalInput({ label: "Daily Goal", example: "1500", comments: "The technician's daily sales goal (amount)." })),
   burdenRate: inBody(decimalInput({ label: "Burden Rate", example: "25.50", comments: "Hourly cost of the technician (amount)." })),
-  bio: inBody(stringInput({ label: "Bio", multiline: true })),
+  bio: inBody(
+    stringInput({ label: "Bio", multiline: true, comments: "A short profile customers may see (e.g. in appointment reminders)." }),
+  ),
   memo: inBody(stringInput({ label: "Memo", multiline: true, comments: "An internal note about the technician." })),
   jobFilter: inBody(enumInput({ label: "Job Filter", values: JOB_FILTERS, comments: "Which jobs the technician sees in the mobile app." })),
   jobHistoryDateFilter: inBody(
