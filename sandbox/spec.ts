@@ -236,17 +236,18 @@ export class Spec {
     return { errors, query: (result.coerced.query || {}) as Json, params: (result.coerced.params || {}) as Json };
   }
 
-  /** Keeps only what the operation's response schema declares (the API never leaks internal fields). */
-  project(op: OperationInfo, body: unknown): unknown {
-    return op.responseSchema ? projector(op.responseSchema)(body) : body;
-  }
-
   /**
-   * The answer as JSON text, projected as `project` does but in one pass: no intermediate objects for 5,000-record
-   * pages, so the simulated server's own work does not swamp what the benchmarks measure of the component.
+   * The answer as JSON text, keeping only what the operation's response schema declares (the API never leaks internal
+   * fields). One pass, no intermediate objects: 5,000-record pages cost the simulated server little, so its own work
+   * does not swamp what the benchmarks measure of the component.
    */
   serialize(op: OperationInfo, body: unknown): string {
     return op.responseSchema ? serializer(op.responseSchema)(body) : JSON.stringify(body);
+  }
+
+  /** The answer as the client receives it (tests). */
+  project(op: OperationInfo, body: unknown): unknown {
+    return JSON.parse(this.serialize(op, body));
   }
 
   /** For tests: ajv messages for a response that does not match the operation's declared response schema. */
@@ -290,53 +291,10 @@ function variants(schema: Schema): Schema[] {
   return schema.anyOf || schema.oneOf || schema.allOf || [];
 }
 
-type Projector = (value: unknown) => unknown;
-const identity: Projector = (value) => value;
 const declaresInteger = (schema: Schema) => schema.type === "integer" || (Array.isArray(schema.type) && schema.type.includes("integer"));
-const toId: Projector = (value) =>
+/** A reference the sandbox keeps as {id, name, …} (pricebook categories) where the operation declares integer ids. */
+const toId = (value: unknown) =>
   value && typeof value === "object" && typeof (value as { id?: unknown }).id === "number" ? (value as { id: number }).id : value;
-const projectors = new WeakMap<Schema, Projector>();
-
-/**
- * A function keeping only the properties a schema declares, recursively. Compiled once per schema (pages
- * of 5,000 records are projected per request); the lazy indirection lets recursive schemas refer to themselves.
- */
-function projector(schema: Schema): Projector {
-  const cached = projectors.get(schema);
-  if (cached) return cached;
-  let compiled: Projector = identity;
-  projectors.set(schema, (value) => compiled(value));
-
-  const itemsSchema: Schema | undefined = schema.items || variants(schema).find((v) => v.items)?.items;
-  const properties: Schema | undefined =
-    schema.properties ||
-    (schema.allOf
-      ? Object.assign({}, ...schema.allOf.map((v: Schema) => v.properties || {}))
-      : variants(schema).find((v) => v.properties)?.properties);
-  // A reference the sandbox keeps as {id, name, …} (pricebook categories) is answered as its id where the operation
-  // declares a list of integer ids.
-  const items = itemsSchema ? (declaresInteger(itemsSchema) ? toId : projector(itemsSchema)) : undefined;
-  const keys = properties ? Object.keys(properties) : [];
-  const subs = keys.map((key) => leafOrProjector(properties![key]));
-  const required = new Set<string>(schema.required ?? variants(schema).find((v) => v.properties)?.required ?? []);
-  const fallbacks = keys.map((key) => (required.has(key) ? () => emptyValue(properties![key]) : undefined));
-  if (!items && !properties) return projectors.get(schema)!;
-
-  compiled = (value) => {
-    if (value === null || typeof value !== "object") return value;
-    if (Array.isArray(value)) return items ? value.map(items) : value;
-    if (!properties) return value;
-    const source = value as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
-    for (let i = 0; i < keys.length; i++) {
-      const v = source[keys[i]];
-      if (v !== undefined) out[keys[i]] = subs[i] && v !== null && typeof v === "object" ? subs[i]!(v) : v;
-      else if (fallbacks[i]) out[keys[i]] = fallbacks[i]!(); // a field the record does not model yet: empty, as the API sends it
-    }
-    return out;
-  };
-  return projectors.get(schema)!;
-}
 
 /**
  * What a required field the sandbox does not model answers: null where the schema allows it, else the type's
@@ -362,7 +320,7 @@ function emptyValue(schema: Schema): unknown {
     case "string":
       return schema.format === "date-time" ? new Date(0).toISOString() : "";
     default:
-      return projector(options.find((v) => v.properties) ?? schema)({});
+      return JSON.parse(serializer(options.find((v) => v.properties) ?? schema)({}));
   }
 }
 
@@ -370,7 +328,11 @@ type Serializer = (value: unknown) => string;
 const serializers = new WeakMap<Schema, Serializer>();
 const asJson: Serializer = (value) => JSON.stringify(value) ?? "null";
 
-/** Like projector(), writing JSON text directly; the same keys in the same order, the same empty values. */
+/**
+ * A function writing a value as JSON, keeping only the properties the schema declares, recursively; a required
+ * property the value lacks is written empty (see emptyValue). Compiled once per schema; the lazy indirection lets
+ * recursive schemas refer to themselves.
+ */
 function serializer(schema: Schema): Serializer {
   const cached = serializers.get(schema);
   if (cached) return cached;
@@ -384,10 +346,10 @@ function serializer(schema: Schema): Serializer {
       ? Object.assign({}, ...schema.allOf.map((v: Schema) => v.properties || {}))
       : variants(schema).find((v) => v.properties)?.properties);
   if (!itemsSchema && !properties) return serializers.get(schema)!;
-  const items = itemsSchema ? serializer(itemsSchema) : undefined;
+  const items = itemsSchema ? (declaresInteger(itemsSchema) ? (item: unknown) => asJson(toId(item)) : serializer(itemsSchema)) : undefined;
   const keys = properties ? Object.keys(properties) : [];
   const names = keys.map((key) => `${JSON.stringify(key)}:`);
-  const subs = keys.map((key) => (leafOrProjector(properties![key]) ? serializer(properties![key]) : undefined));
+  const subs = keys.map((key) => (isStructured(properties![key]) ? serializer(properties![key]) : undefined));
   const required = new Set<string>(schema.required ?? variants(schema).find((v) => v.properties)?.required ?? []);
   const fallbacks = keys.map((key) => (required.has(key) ? JSON.stringify(emptyValue(properties![key])) : undefined));
 
@@ -408,11 +370,9 @@ function serializer(schema: Schema): Serializer {
   return serializers.get(schema)!;
 }
 
-/** Scalars need no projection: undefined marks "copy as is". */
-function leafOrProjector(schema: Schema): Projector | undefined {
-  const structured =
-    schema.properties || schema.items || variants(schema).some((v) => v.properties || v.items || v.allOf || v.anyOf || v.oneOf);
-  return structured ? projector(schema) : undefined;
+/** Objects and arrays are written by their schema; scalars as they are. */
+function isStructured(schema: Schema): boolean {
+  return !!(schema.properties || schema.items || variants(schema).some((v) => v.properties || v.items || v.allOf || v.anyOf || v.oneOf));
 }
 
 let loading: Promise<Spec> | undefined;

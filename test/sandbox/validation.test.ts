@@ -165,30 +165,3 @@ describe("sandbox spec validation", () => {
     expect(spec.checkResponse("jpm/Jobs_Create", 200, created.data)).toEqual([]);
   });
 });
-
-describe("the sandbox's one-pass serializer", () => {
-  it("writes exactly what projecting and then stringifying writes, for lists, records and feeds", async () => {
-    const spec = await loadSpec();
-    const sandbox = await startSandbox();
-    try {
-      const cases: Array<[string, unknown]> = [
-        ["jpm/Jobs_GetList", { page: 1, pageSize: 2, hasMore: true, totalCount: null, data: sandbox.db.all("jobs").slice(0, 2) }],
-        ["crm/Customers_Get", sandbox.db.all("customers")[0]],
-        [
-          "accounting/Invoices_GetList",
-          { page: 1, pageSize: 5, hasMore: false, totalCount: 5, data: sandbox.db.all("invoices").slice(0, 5) },
-        ],
-        [
-          "crm/Customers_GetModifiedContactsList",
-          { page: 1, pageSize: 3, hasMore: false, totalCount: null, data: sandbox.db.all("customer-contacts").slice(0, 3) },
-        ],
-      ];
-      for (const [id, body] of cases) {
-        const op = spec.operation(id)!;
-        expect({ id, json: spec.serialize(op, body) }).toEqual({ id, json: JSON.stringify(spec.project(op, body)) });
-      }
-    } finally {
-      await sandbox.close();
-    }
-  });
-});
