@@ -90,20 +90,31 @@ const paramsOf = (module: string): Record<string, OperationParams> => {
 /**
  * Every operation. The index (labels, kinds, flags) is read at start-up; `pathParams`, `query` and `bodyFields`
  * are read from the operation's module when first asked for, so a flow step pays for the module it calls only.
+ * The getters are attached to an operation when it is first read (attaching 1,750 at load cost the cold start ~5 ms).
  * (Plain require: typing the JSON would slow the compiler for nothing; OperationKey is generated as a union.)
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-export const operations: Record<OperationKey, OperationInfo> = require("../generated/operations.json");
-for (const [key, op] of Object.entries(operations)) {
-  for (const field of ["pathParams", "query", "bodyFields"] as const) {
-    Object.defineProperty(op, field, { enumerable: true, configurable: true, get: () => paramsOf(op.module)[key][field] });
-  }
-}
+const index: Record<string, OperationInfo> = require("../generated/operations.json");
+const withParams = new Set<string>();
+export const operations = new Proxy(index, {
+  get(target, key) {
+    const op = target[key as string];
+    if (op && typeof key === "string" && !withParams.has(key) && Object.prototype.hasOwnProperty.call(target, key)) {
+      withParams.add(key);
+      for (const field of ["pathParams", "query", "bodyFields"] as const) {
+        Object.defineProperty(op, field, { enumerable: true, configurable: true, get: () => paramsOf(op.module)[key][field] });
+      }
+    }
+    return op;
+  },
+}) as Record<OperationKey, OperationInfo>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const modules: Record<string, { title: string; base: string }> = require("../generated/modules.json");
 
-export const operationKeys = Object.keys(operations) as OperationKey[];
-export const isOperationKey = (key: string): key is OperationKey => Object.prototype.hasOwnProperty.call(operations, key);
+export const operationKeys = Object.keys(index) as OperationKey[];
+export const isOperationKey = (key: string): key is OperationKey => Object.prototype.hasOwnProperty.call(index, key);
+/** The export feeds' operations, read from the index alone (the trigger and Export actions are defined at load). */
+export const feedOperations = operationKeys.filter((key) => index[key].feed);
 
 /** Shorter names for the modules whose official titles are long. */
 const MODULE_NAMES: Record<string, string> = { jpm: "Job Planning", sales: "Sales & Estimates" };

@@ -51,12 +51,13 @@ export interface ListActionSpec {
   label: string;
   description: string;
   operation: OperationKey;
-  /** Inputs that replace the spec-derived one for a query parameter (better label, a dropdown data source …). */
-  filters?: Record<string, InputFieldDefinition>;
+  /** Inputs that replace the spec-derived one for a query parameter (better label, a dropdown data source …); a
+   * function when building them reads the spec (kept off the cold start). */
+  filters?: Record<string, InputFieldDefinition> | (() => Record<string, InputFieldDefinition>);
   /** Declared parameters not offered as inputs (rarely useful ones). */
   omit?: string[];
   /** Path inputs (e.g. the customer whose contacts are listed); derived from the spec when not given. */
-  path?: Params;
+  path?: Params | (() => Params);
   /** The picklist of the listed records, for the IDs filter. */
   dataSource?: string;
   examplePayload: { data: unknown };
@@ -73,17 +74,18 @@ export const listAction = (spec: ListActionSpec) => {
   // Built when the inputs are first needed (see operationAction).
   const paramsOf = once((): Params => {
     const declared = operations[spec.operation].query.map((q) => q.name);
-    for (const name of [...Object.keys(spec.filters ?? {}), ...(spec.dataSource ? ["ids"] : [])]) {
+    const filters = typeof spec.filters === "function" ? spec.filters() : spec.filters;
+    for (const name of [...Object.keys(filters ?? {}), ...(spec.dataSource ? ["ids"] : [])]) {
       if (!declared.includes(name)) throw new Error(`${spec.operation} declares no query parameter ${name}`);
     }
     const maxPageSize = largestPageSize(spec.operation);
     const filterParams: Params = Object.fromEntries(
       declared
         .filter((name) => !PAGING.has(name) && !omitted.has(name))
-        .map((name) => [name, inQuery(spec.filters?.[name] ?? filterInputFor(spec.operation, name, spec.dataSource))]),
+        .map((name) => [name, inQuery(filters?.[name] ?? filterInputFor(spec.operation, name, spec.dataSource))]),
     );
     return {
-      ...(spec.path ?? pathParams(spec.operation)),
+      ...((typeof spec.path === "function" ? spec.path() : spec.path) ?? pathParams(spec.operation)),
       ...filterParams,
       fetchAll: {
         in: "query",

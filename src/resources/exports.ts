@@ -1,5 +1,5 @@
 import { operations, type OperationKey } from "../client";
-import { moduleName, operationKeys, type OperationInfo } from "../client/operations";
+import { feedOperations, moduleName, type OperationInfo } from "../client/operations";
 import type { ResourceModule } from "../kit";
 import { exportActions, type ExportFeed } from "../kit/exportFeed";
 
@@ -33,8 +33,7 @@ const feedOf = (operation: OperationKey, info: FeedInfo): ExportFeed => {
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The feeds in dropdown order: by module, then label. */
-export const EXPORT_FEEDS: readonly ExportFeed[] = operationKeys
-  .filter((key) => operations[key].feed)
+export const EXPORT_FEEDS: readonly ExportFeed[] = feedOperations
   .map((key) => feedOf(key, operations[key].feed!))
   .sort((a, b) => compare(feedModule(a), feedModule(b)) || compare(a.label, b.label));
 

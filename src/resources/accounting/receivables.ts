@@ -69,10 +69,10 @@ export const receivables: ResourceModule = {
         batchId: batchIdInput(),
       },
       omit: [...customFieldFilters, "totalFilter.Amount", "totalFilter.Comparer", "balanceFilter.Amount", "balanceFilter.Comparer"],
-      path: {
+      path: () => ({
         ...amountFilter(creditMemoList, "totalFilter", "total", "Total"),
         ...amountFilter(creditMemoList, "balanceFilter", "balance", "Balance"),
-      },
+      }),
       examplePayload: exampleOf(creditMemoList),
     }),
     listCreditMemoItems: listAction({

@@ -13,14 +13,17 @@ import { ADDRESS_EXAMPLE } from "./shared";
 
 const LIST = "GET /inventory/v2/tenant/{tenant}/purchase-orders" as const;
 
-/** The PO statuses, as the spec states them in prose ("Available values are: Pending, Sent, …"). */
-const PO_STATUSES = (
-  /Available values are:\s*([^.]*)/.exec(operations[LIST].query.find((q) => q.name === "status")?.description ?? "")?.[1] ?? ""
-)
-  .split(",")
-  .map((s) => s.trim())
-  .filter(Boolean);
-if (!PO_STATUSES.length) throw new Error("The inventory spec no longer lists the purchase order statuses");
+/** The PO statuses, as the spec states them in prose ("Available values are: Pending, Sent, …"); read when the
+ * inputs are first built, not at load. */
+const poStatuses = () => {
+  const description = operations[LIST].query.find((q) => q.name === "status")?.description ?? "";
+  const statuses = (/Available values are:\s*([^.]*)/.exec(description)?.[1] ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (!statuses.length) throw new Error("The inventory spec no longer lists the purchase order statuses");
+  return statuses;
+};
 
 const PO_TYPE: InputTweak = {
   label: "Purchase Order Type ID",
@@ -93,9 +96,9 @@ export const purchaseOrders: ResourceModule = {
       description: "Retrieve purchase orders (by status, number, job, technician, project, dates …)",
       operation: LIST,
       dataSource: "selectPurchaseOrder",
-      filters: {
-        status: enumInput({ label: "Status", values: PO_STATUSES, comments: "Only purchase orders in this status." }),
-      },
+      filters: () => ({
+        status: enumInput({ label: "Status", values: poStatuses(), comments: "Only purchase orders in this status." }),
+      }),
       examplePayload: exampleOf(LIST),
     }),
     getPurchaseOrder: derivedAction({

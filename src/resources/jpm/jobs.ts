@@ -7,6 +7,7 @@ import {
   namedPicklist,
   operationAction,
   picklist,
+  once,
   placeParams,
   type Params,
   type Values,
@@ -61,15 +62,20 @@ const campaignIdInput = (required = false) =>
 const soldByIdInput = () =>
   idInput({ label: "Sold By ID", dataSource: "selectTechnician", comments: "The technician credited with selling the job." });
 
-/** The spec states the priorities only in prose ("Supported priorities are "Low", "Normal", …"): take them from there. */
-const JOB_PRIORITIES = [
-  ...(operations["GET /jpm/v2/tenant/{tenant}/jobs"].query.find((q) => q.name === "priority")?.description ?? "").matchAll(/"([^"]+)"/g),
-].map((m) => m[1]);
-if (!JOB_PRIORITIES.length) throw new Error("The jobs spec no longer lists the job priorities");
+/**
+ * The spec states the priorities only in prose ("Supported priorities are "Low", "Normal", …"): take them from there,
+ * when an input first needs them (reading the jobs spec at load would cost every flow step's cold start).
+ */
+const jobPriorities = once(() => {
+  const description = operations["GET /jpm/v2/tenant/{tenant}/jobs"].query.find((q) => q.name === "priority")?.description ?? "";
+  const priorities = [...description.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+  if (!priorities.length) throw new Error("The jobs spec no longer lists the job priorities");
+  return priorities;
+});
 const priorityInput = (required = false) =>
   enumInput({
     label: "Priority",
-    values: JOB_PRIORITIES,
+    values: jobPriorities(),
     required,
     default: required ? "Normal" : undefined,
     comments: "How urgent the job is.",
@@ -201,7 +207,7 @@ const jobOptionalFields = (update: boolean): Params => ({
   ),
 });
 
-const createJobParams: Params = {
+const createJobParams = once((): Params => ({
   ...jobCoreFields(true),
   ...appointmentScheduleParams("appointment"),
   additionalAppointments: inBody(additionalAppointmentsInput),
@@ -211,11 +217,11 @@ const createJobParams: Params = {
     booleanInput({ label: "Invoice Signature Is Required", comments: "Whether the customer must sign the invoice." }),
   ),
   externalData: inBody(externalDataInput()),
-};
+}));
 
 /** ServiceTitan takes a list of appointments: the one from the inputs first, then the additional ones. */
 const createJobBody = (values: Values) => {
-  const { appointment, additionalAppointments, ...rest } = placeParams(createJobParams, values).body ?? {};
+  const { appointment, additionalAppointments, ...rest } = placeParams(createJobParams(), values).body ?? {};
   const first = checkAppointmentWindow(appointment as Values, (field) => (field === "end" ? "Appointment End" : "Arrival Window End"));
   return { ...rest, appointments: [first, ...((additionalAppointments as Values[] | undefined) ?? [])] };
 };
@@ -227,7 +233,7 @@ export const jobs: ResourceModule = {
       description: "Retrieve a list of jobs",
       operation: "GET /jpm/v2/tenant/{tenant}/jobs",
       dataSource: "selectJob",
-      filters: {
+      filters: () => ({
         number: stringInput({ label: "Job Number", comments: "The job number as shown in ServiceTitan (not the job's id)." }),
         customerId: customerIdInput(),
         locationId: locationIdInput(),
@@ -255,7 +261,7 @@ export const jobs: ResourceModule = {
         soldById: soldByIdInput(),
         priority: priorityInput(),
         tagTypeIds: tagTypeIdsInput("Jobs having these tags (tag type ids, Settings → Tags)."),
-      },
+      }),
       examplePayload: exampleOf("GET /jpm/v2/tenant/{tenant}/jobs"),
     }),
     getJob: operationAction({
@@ -278,7 +284,7 @@ export const jobs: ResourceModule = {
       label: "Update Job",
       description: "Update a job",
       operation: "PATCH /jpm/v2/tenant/{tenant}/jobs/{id}",
-      params: {
+      params: () => ({
         id: inPath(jobIdInput()),
         ...jobCoreFields(false),
         ...jobOptionalFields(true),
@@ -289,7 +295,7 @@ export const jobs: ResourceModule = {
           }),
         ),
         externalData: inBody(externalDataInput({ update: true })),
-      },
+      }),
       subject: (v) => `Job ${v.id}`,
       examplePayload: exampleOf("PATCH /jpm/v2/tenant/{tenant}/jobs/{id}"),
     }),
