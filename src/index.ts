@@ -27,18 +27,19 @@ const definition = {
 const servicetitan = component({ ...definition, actions: {}, dataSources: {}, triggers });
 
 /**
- * Actions and data sources are converted (spectral's component()) one at a time, when first read. A flow step loads
- * the whole bundle and runs one action: converting all ~480 of them up front, with their derived inputs, cost more
- * than the rest of the start-up together (and spectral's conversion grows with the square of their number).
- * Publishing and tests read every key and get exactly what component() makes of the definitions.
+ * Actions and data sources are converted (spectral's component()) one at a time, when first read, and their resource
+ * module is only required then (src/resources/index.ts). A flow step loads the whole bundle and runs one action:
+ * building and converting all ~480 of them up front, with their derived inputs, cost more than the rest of the
+ * start-up together (and spectral's conversion grows with the square of their number). Publishing and tests read
+ * every key and get exactly what component() makes of the definitions.
  */
 const convertLazily = <T>(target: Record<string, unknown>, entries: Record<string, T>, convert: (key: string, value: T) => unknown) => {
-  for (const [key, value] of Object.entries(entries)) {
+  for (const key of Object.keys(entries)) {
     Object.defineProperty(target, key, {
       enumerable: true,
       configurable: true,
       get() {
-        const converted = convert(key, value);
+        const converted = convert(key, entries[key]);
         Object.defineProperty(target, key, { value: converted, enumerable: true, configurable: true, writable: true });
         return converted;
       },

@@ -6,7 +6,9 @@ import { InputError, ServiceTitanError } from "../client/errors";
 import { exportPages } from "../client/paging";
 import { exampleOf } from "../examples";
 import { toBoolean } from "../inputs";
-import { registerExportAction } from "./exportLinks";
+import { exportActionKey } from "./exportLinks";
+
+export { exportActionKey };
 import { filterInputFor } from "./listAction";
 import { inQuery, operationAction, type Params, type Values } from "./operationAction";
 
@@ -77,9 +79,6 @@ export const includeRecentChangesInput = input({
     value === undefined || value === null || value === "" ? undefined : toBoolean("Include Recent Changes", value) || undefined,
 });
 
-/** "customerContacts" → "exportCustomerContacts" */
-export const exportActionKey = (feed: ExportFeed) => `export${feed.key[0].toUpperCase()}${feed.key.slice(1)}`;
-
 /** One page of a feed per call, for builders who run their own sync loop: `from` in → `data`, `continueFrom`, `hasMore` out. */
 export const exportAction = (feed: ExportFeed) =>
   operationAction({
@@ -100,13 +99,7 @@ export const exportAction = (feed: ExportFeed) =>
 
 /** Every feed of a table as actions keyed exportJobs, exportCustomers, … */
 export const exportActions = (feeds: readonly ExportFeed[]) =>
-  Object.fromEntries(
-    feeds.map((feed) => {
-      // List actions name the Export action of their records when Fetch All could not read a consistent list.
-      registerExportAction(feed.operation, exportActionKey(feed), `Export ${feed.label}`);
-      return [exportActionKey(feed), exportAction(feed)];
-    }),
-  );
+  Object.fromEntries(feeds.map((feed) => [exportActionKey(feed), exportAction(feed)]));
 
 // ---- Reading a feed for the trigger ------------------------------------------------------------------------------
 

@@ -1,10 +1,19 @@
-import type { OperationKey } from "../client";
+import { operations, type OperationKey } from "../client";
+import { feedOperations } from "../client/operations";
 
-/** Export actions by the feed operation they read, filled as exportAction builds them. */
-const exportActions = new Map<string, { key: string; label: string }>();
+/** "exportJobs" for the feed keyed "jobs": the Export action of a feed (src/resources/exports.ts). */
+export const exportActionKey = (feed: { key: string }) => `export${feed.key[0].toUpperCase()}${feed.key.slice(1)}`;
 
-export const registerExportAction = (operation: OperationKey, key: string, label: string): void => {
-  exportActions.set(operation, { key, label });
+/** Export actions by the feed operation they read, from the generated feed table (built on first use). */
+let exportActions: Map<string, { key: string; label: string }> | undefined;
+const exportActionOf = (feedOperation: string) => {
+  exportActions ??= new Map(
+    feedOperations.map((key) => {
+      const feed = operations[key].feed!;
+      return [key, { key: exportActionKey(feed), label: `Export ${feed.label}` }];
+    }),
+  );
+  return exportActions.get(feedOperation);
 };
 
 /**
@@ -21,5 +30,5 @@ export const exportActionFor = (listOperation: OperationKey): { key: string; lab
     .split("/")
     .filter((segment) => !segment.startsWith("{"))
     .join("/");
-  return exportActions.get(`GET ${base}/export/${plain}`) ?? exportActions.get(`GET ${base}/${plain}/export`);
+  return exportActionOf(`GET ${base}/export/${plain}`) ?? exportActionOf(`GET ${base}/${plain}/export`);
 };
