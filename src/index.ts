@@ -2,6 +2,7 @@ import { component } from "@prismatic-io/spectral";
 import { handleError } from "./client/errors";
 import { serviceTitanConnection } from "./connection";
 import { operationOf, outputKindOf } from "./kit";
+import { lazyProperty } from "./kit/lazy";
 import { withOutputs } from "./outputs";
 import { actions, dataSources } from "./resources";
 import { triggers } from "./triggers";
@@ -34,17 +35,7 @@ const servicetitan = component({ ...definition, actions: {}, dataSources: {}, tr
  * every key and get exactly what component() makes of the definitions.
  */
 const convertLazily = <T>(target: Record<string, unknown>, entries: Record<string, T>, convert: (key: string, value: T) => unknown) => {
-  for (const key of Object.keys(entries)) {
-    Object.defineProperty(target, key, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        const converted = convert(key, entries[key]);
-        Object.defineProperty(target, key, { value: converted, enumerable: true, configurable: true, writable: true });
-        return converted;
-      },
-    });
-  }
+  for (const key of Object.keys(entries)) lazyProperty(target, key, () => convert(key, entries[key]));
 };
 const convertOne = (part: "actions" | "dataSources", key: string, value: unknown) =>
   (component({ ...definition, connections: [], [part]: { [key]: value } } as never) as unknown as Record<string, Record<string, unknown>>)[

@@ -7,6 +7,7 @@
  * inspected, while a flow step that only runs an action never pays to build hundreds of schemas.
  */
 import type { OperationKey } from "./client";
+import { lazyProperty } from "./kit/lazy";
 import { operations, schemasOf } from "./client/operations";
 import { exampleOf } from "./examples";
 
@@ -144,11 +145,7 @@ export const withOutputs = <T extends BuiltAction>(
   kind: OutputKind | undefined,
 ): T => {
   const declared = action.examplePayload;
-  const lazily = <V>(name: keyof BuiltAction, compute: () => V) => {
-    let value: V | undefined;
-    Object.defineProperty(action, name, { enumerable: true, configurable: true, get: () => (value ??= compute()) });
-  };
-  lazily("outputSchema", () => ({ type: "actionOutput", schema: JSON.stringify(outputSchemaOf(operation, kind)) }));
-  lazily("examplePayload", () => examplePayloadOf(key, declared, operation));
+  lazyProperty(action, "outputSchema", () => ({ type: "actionOutput", schema: JSON.stringify(outputSchemaOf(operation, kind)) }));
+  lazyProperty(action, "examplePayload", () => examplePayloadOf(key, declared, operation));
   return action;
 };

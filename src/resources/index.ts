@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- modules are required when first used, see below */
 import { operationOf, type ResourceModule } from "../kit";
+import { lazyProperty } from "../kit/lazy";
 
 /**
  * Every resource module, by ServiceTitan API module (folder), required when one of its actions or data sources is
@@ -85,15 +86,10 @@ const CATALOG: Catalog = require("./catalog.json");
 const lazily = <P extends Part>(part: P): Definitions<P> => {
   const target = {} as Definitions<P>;
   for (const [key, [module]] of Object.entries(CATALOG[part])) {
-    Object.defineProperty(target, key, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        const definition = load(module)[part][key];
-        if (!definition) throw new Error(`${key} is not in src/resources/${module} any more: run npm run catalog`);
-        Object.defineProperty(target, key, { value: definition, enumerable: true, configurable: true, writable: true });
-        return definition;
-      },
+    lazyProperty(target, key, () => {
+      const definition = load(module)[part][key];
+      if (!definition) throw new Error(`${key} is not in src/resources/${module} any more: run npm run catalog`);
+      return definition;
     });
   }
   return target;
