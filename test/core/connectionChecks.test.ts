@@ -1,6 +1,6 @@
 import { ConnectionError } from "@prismatic-io/spectral";
 import { createConnection } from "@prismatic-io/spectral/dist/testing";
-import { createServer } from "net";
+import { createServer, Socket } from "net";
 import { createClient } from "../../src/client";
 import { clearTokenCache } from "../../src/client/token";
 import { ENVIRONMENTS, resolveConnection, serviceTitanConnection } from "../../src/connection";
@@ -74,12 +74,17 @@ describe("connection checks", () => {
   ])("a Token URL pointing at %s says the Token URL looks wrong, at once", async (_case, tokenUrl) => {
     const url = await tokenUrl();
     const client = createClient(connectionWith({ tokenUrl: url, baseUrl: "http://127.0.0.1:9" }));
-    const started = Date.now();
-    const error = await client.request("GET /jpm/v2/tenant/{tenant}/jobs").catch((e) => e);
-    expect(error).toBeInstanceOf(ConnectionError);
-    expect(error.message).toMatch(/Token URL .*looks wrong/);
-    expect(error.message).toContain(url);
-    expect(error.message).not.toMatch(/busy|run the step again later/);
-    expect(Date.now() - started).toBeLessThan(2_000); // not retried as if the service were busy
+    // Every attempt opens a socket: one connection means the token request was not retried as if the service were busy.
+    const connects = jest.spyOn(Socket.prototype, "connect");
+    try {
+      const error = await client.request("GET /jpm/v2/tenant/{tenant}/jobs").catch((e) => e);
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect(error.message).toMatch(/Token URL .*looks wrong/);
+      expect(error.message).toContain(url);
+      expect(error.message).not.toMatch(/busy|run the step again later/);
+      expect(connects).toHaveBeenCalledTimes(1);
+    } finally {
+      connects.mockRestore();
+    }
   });
 });

@@ -76,14 +76,12 @@ describe("reporting", () => {
 
   describe("Run Report", () => {
     it(`returns a report of ${BIG_REPORT_ROWS.toLocaleString("en-US")} rows whole, as objects, in 3 data requests (paging in the query)`, async () => {
-      const started = Date.now();
       const { result } = await runReport({
         reportCategory: "accounting",
         reportId: String(BIG_REPORT_ID),
         parameters: month,
         fetchAll: true,
       });
-      const elapsed = Date.now() - started;
       expect(result).toMatchObject({
         reportName: "Invoice Item Detail",
         recordCount: BIG_REPORT_ROWS,
@@ -129,7 +127,6 @@ describe("reporting", () => {
       });
       // The description is read once, before the run, to check the parameters.
       expect(calls("GET", `/report-category/accounting/reports/${BIG_REPORT_ID}`)).toHaveLength(1);
-      expect(elapsed).toBeLessThan(20_000);
     });
 
     it("converts parameters to their report types: numbers, lists, booleans, and a label of the accepted values to its key", async () => {
@@ -258,9 +255,7 @@ describe("reporting", () => {
       reportRateLimit(ctx.sandbox.db, { windowMs: 1000 });
       const report = { reportCategory: "marketing", reportId: "495005", parameters: month };
       await runReport(report);
-      const started = Date.now();
       const { result, lines } = await runReport(report);
-      expect(Date.now() - started).toBeGreaterThanOrEqual(900);
       expect(result).toMatchObject({ recordCount: 3, requests: 1, waitedSeconds: 1 });
       expect(result.data[0]).toEqual({ CampaignName: "Google Ads - Repair", Leads: 184, BookedJobs: 97, Revenue: 61250.4 });
       expect(dataRequests("marketing", 495005).map((r) => r.status)).toEqual([200, 429, 200]);
@@ -289,9 +284,7 @@ describe("reporting", () => {
     it("says clearly when ServiceTitan asks to wait longer than Max Wait", async () => {
       const report = { reportCategory: "operations", reportId: "495003", parameters: month };
       await runReport(report);
-      const started = Date.now();
       const error = await failure("runReport", { ...report, maxWaitSeconds: "5" });
-      expect(Date.now() - started).toBeLessThan(3000);
       expect(error.status).toBe(429);
       expect(error.message).toMatch(
         /ServiceTitan limits how often the same report may run \(about once a minute per report and tenant\): report "Technician Performance" \(ID 495003\) was refused with 429 and ServiceTitan asked to wait (59|60) s, more than what is left of Max Wait \(seconds\) = 5 \(0 s already waited\)\. Run it again later or raise Max Wait \(seconds\)\./,

@@ -396,11 +396,9 @@ describe("ServiceTitan Webhook (V2): event types, tenant, body", () => {
     }));
     const big = signed({ data: { job: { id: 10001, notes } } });
     expect(big.body.length).toBeGreaterThan(1_000_000);
-    const started = Date.now();
     const run = await deliver(big);
     expect(run.branch).toBe("Event");
     expect((run.out.data.job as { notes: unknown[] }).notes).toHaveLength(12_500);
-    expect(Date.now() - started).toBeLessThan(2000);
     expectRefused(await deliver(tamper(big)), 401);
   });
 
