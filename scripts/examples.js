@@ -61,6 +61,13 @@ const EXTERNAL_DATA = JSON.stringify({
   externalData: [{ key: "erpId", value: "A-2026" }],
 });
 
+/** A seeded finding's attachment (the finding and its attachment id). */
+const findingAttachment = {
+  id: ({ db }) => String(db.all("finding-attachments")[0].findingId),
+  attachmentId: ({ db }) => String(db.all("finding-attachments")[0].id),
+};
+/** The demo tenant's Scheduling Pro router: no operation lists routers, its sessions name it. */
+const router = ({ db }) => db.all("scheduler-sessions").find((s) => s.routerId).routerId;
 /**
  * Inputs the automatic rules cannot guess, per action key: a record in the right state (an open lead, a sent PO), one
  * that must belong to another, an optional input ServiceTitan needs in practice (AUTO: built like a required one).
@@ -162,6 +169,14 @@ const HAND_INPUTS = {
   detachJobFromProject: { jobId: "10032" },
   dismissBooking: { bookingProvider: BOOKING_PROVIDER, id: "80004", callReasonId: AUTO },
   dismissLead: { id: "100001" },
+  createLocationFindingAttachment: {
+    id: "500003",
+    url: async ({ run }) => (await run("uploadFindingAsset", { file: PNG, fileName: "relief-valve.png" })).data.path,
+  },
+  deleteLocationFindingAttachment: findingAttachment,
+  downloadFindingAsset: {
+    path: async ({ run }) => (await run("uploadFindingAsset", { file: PNG, fileName: "relief-valve.png" })).data.path,
+  },
   downloadInstalledEquipmentAttachment: {
     path: async ({ run }) => (await run("createInstalledEquipmentAttachment", { file: PDF, fileName: "warranty.pdf" })).data.path,
   },
@@ -180,6 +195,8 @@ const HAND_INPUTS = {
       db.insert("payroll-settings", { employeeType: "Employee", employeeId: 440001, externalPayrollId: "ADP-440001", hourlyRate: 24.5 }),
     employee: "440001",
   },
+  getLocationFindingAttachment: findingAttachment,
+  getRouterPerformance: { id: router, sessionCreatedOnOrAfter: "2025-01-01", sessionCreatedBefore: "2025-04-01" },
   getJournalEntry: { id: guidOf("journal-entries") },
   listAttachmentsOfInstalledEquipment: {
     $setup: ({ db }) =>
@@ -196,6 +213,7 @@ const HAND_INPUTS = {
   listInstalledEquipmentAttachments: {
     path: async ({ run }) => (await run("createInstalledEquipmentAttachment", { file: PDF, fileName: "warranty.pdf" })).data.path,
   },
+  listRouterSessions: { id: router },
   listJournalEntryDetails: { id: guidOf("journal-entries") },
   listJournalEntrySummary: { id: guidOf("journal-entries") },
   markApBillsAsExported: { ids: AUTO },
@@ -243,6 +261,7 @@ const HAND_INPUTS = {
   },
   updateJournalEntry: { id: guidOf("journal-entries"), status: "Closed" },
   updateJournalEntrySyncState: { id: guidOf("journal-entries") },
+  updateLocationFindingAttachment: { ...findingAttachment, fileName: "coil-corrosion-closeup.jpg" },
   updateMaterialsMarkup: { id: "481001", ...tier("0", "100", "55") },
   updatePayment: { id: "70001", invoiceId: ({ db }) => String(db.get("payments", 70001).splits?.[0]?.invoiceId ?? 50001), amount: "89.00" },
   updatePaymentCustomFields: { paymentId: AUTO, ...customFields },

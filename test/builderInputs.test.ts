@@ -63,6 +63,7 @@ const UNLINKED_IDS: Record<string, string> = {
   "Agent External ID": "the agent's id in the phone system; no operation lists agents",
   "Labor Type ID": "no operation lists payroll labor types",
   "Non Job Event Assignment ID": "no operation lists non-job event assignments",
+  "listReviews.internalId": "a review's own id, found by List Reviews itself (the filter finds that one review again)",
 };
 
 describe("builder inputs", () => {

@@ -62,6 +62,11 @@ export interface PageOptions<T = unknown> {
   eagerSecondPage?: boolean;
   /** What makes a record unique (default its `id`): a record whose key was already yielded is dropped. */
   key?: (record: T) => unknown;
+  /**
+   * The request of one page, for operations that take the page elsewhere than in the query (Fleet Pro's history is
+   * a POST with `pagination: {pageNumber, pageSize}` in its body). Default: `page` and `pageSize` in the query.
+   */
+  pageRequest?: (page: number, pageSize: number) => RequestArgs;
   onPage?: (progress: PagingProgress) => void;
 }
 
@@ -111,10 +116,12 @@ export async function* listPages<T>(
 
   const withTotal = operations[operation].query.some((q) => q.name === "includeTotal");
   const fetchPage = (page: number, pageSize: number) =>
-    client.request<ListPage<T>>(operation, {
-      ...args,
-      query: { ...args.query, page, pageSize, ...(page === 1 && withTotal ? { includeTotal: true } : {}) },
-    });
+    client.request<ListPage<T>>(
+      operation,
+      options.pageRequest
+        ? options.pageRequest(page, pageSize)
+        : { ...args, query: { ...args.query, page, pageSize, ...(page === 1 && withTotal ? { includeTotal: true } : {}) } },
+    );
 
   const requested = Math.max(1, Math.min(options.pageSize ?? LARGEST_PAGE_SIZE, largestPageSize(operation), cap));
   /**

@@ -151,33 +151,43 @@ export const listAction = (spec: ListActionSpec) => {
       }
       if (page !== undefined)
         throw new InputError("Page", "cannot be combined with Fetch All (which starts at page 1 and reads every page).");
-      const { records, capped, totalCount, complete, incompleteReason } = await collectList(client, spec.operation, placed, {
+      const collected = await collectList(client, spec.operation, placed, {
         maxRecords: maxRecords as number | undefined,
         pageSize: pageSize as number | undefined,
         eagerSecondPage: true,
       });
-      // Same envelope as one page, so downstream steps work either way, plus how many came back, whether the cap
-      // cut it, and whether it is the whole list (offset paging cannot promise that while the list changes). The
-      // pager asks for the total anyway, so it is returned whether or not Include Total was set.
-      const feed = exportActionFor(spec.operation);
-      return {
-        page: 1,
-        pageSize: records.length,
-        hasMore: capped,
-        totalCount: totalCount ?? null,
-        data: records,
-        recordCount: records.length,
-        capped,
-        complete,
-        ...(incompleteReason
-          ? {
-              incompleteReason:
-                capped || !feed
-                  ? incompleteReason
-                  : `${incompleteReason} For a consistent copy use the ${feed.label} (${feed.key}) action, which reads ServiceTitan's change feed.`,
-            }
-          : {}),
-      };
+      return fetchAllResult(collected, spec.operation);
     },
   });
+};
+
+/**
+ * A Fetch All result in the envelope of one page, so downstream steps work either way, plus how many came back,
+ * whether the cap cut it, and whether it is the whole list (offset paging cannot promise that while the list
+ * changes; the list's Export action can, and is named). The pager asks for the total anyway, so it is returned
+ * whether or not Include Total was set.
+ */
+export const fetchAllResult = <T>(
+  { records, capped, totalCount, complete, incompleteReason }: Awaited<ReturnType<typeof collectList<T>>>,
+  operation: OperationKey,
+) => {
+  const feed = exportActionFor(operation);
+  return {
+    page: 1,
+    pageSize: records.length,
+    hasMore: capped,
+    totalCount: totalCount ?? null,
+    data: records,
+    recordCount: records.length,
+    capped,
+    complete,
+    ...(incompleteReason
+      ? {
+          incompleteReason:
+            capped || !feed
+              ? incompleteReason
+              : `${incompleteReason} For a consistent copy use the ${feed.label} (${feed.key}) action, which reads ServiceTitan's change feed.`,
+        }
+      : {}),
+  };
 };

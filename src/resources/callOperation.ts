@@ -10,7 +10,7 @@ import { InputError } from "../client/errors";
 import { moduleName, operationKeys, UNDOCUMENTED, words } from "../client/operations";
 import { collectList, exportPages } from "../client/paging";
 import { connectionInput, integerInput, jsonInput, keyValueInput, stringInput, switchInput } from "../inputs";
-import { clientFor, downloadFile, once, type ResourceModule } from "../kit";
+import { clientFor, downloadFile, fetchAllResult, once, type ResourceModule } from "../kit";
 
 /** The dropdown: every operation, grouped by module and resource, its value the stable "VERB /path" key. */
 const operationChoices = () =>
@@ -60,21 +60,7 @@ const fetchAll = async (
 ) => {
   const op = operations[operation];
   if (op.list) {
-    const { records, capped, totalCount, complete, incompleteReason } = await collectList(client, operation, args, {
-      maxRecords,
-      eagerSecondPage: true,
-    });
-    return {
-      page: 1,
-      pageSize: records.length,
-      hasMore: capped,
-      totalCount: totalCount ?? null,
-      data: records,
-      recordCount: records.length,
-      capped,
-      complete,
-      ...(incompleteReason ? { incompleteReason } : {}),
-    };
+    return fetchAllResult(await collectList(client, operation, args, { maxRecords, eagerSecondPage: true }), operation);
   }
   // An export feed: follow continueFrom until caught up (or the cap); the last continueFrom resumes from there.
   const data: unknown[] = [];
