@@ -198,6 +198,15 @@ export const schemaCollection = (
   };
 };
 
+/** A stateful collection of records kept as created (no schema behind them: sub-records, write-only resources). */
+export const plainCollection = (name: string, label: string, firstId: number): CollectionDef => ({
+  name: name as CollectionDef["name"],
+  label,
+  firstId,
+  build: (_store, fields) => ({ ...fields }),
+  fake: () => ({}),
+});
+
 /** Records every feed collection starts with, so a first read has something to page through. */
 export const FEED_SEED_RECORDS = 3;
 

@@ -268,6 +268,60 @@ const HAND_INPUTS = {
   updatePurchaseOrder: { id: "460001", memo: "Deliver to the back gate" },
   updatePurchaseOrderMarkup: { id: "484001", ...tier("0", "50", "30") },
   updatePurchaseOrderType: { defaultRequiredDateDaysOffset: "5" },
+  getCampaignCostSummary: { from: "2025-01-01", to: "2025-04-01" }, // seeded costs are Jan–Mar 2025
+  getEmailChannelCost: { from: "2025-01-01", to: "2025-04-01" },
+  listCostsOfCampaign: { id: first("campaigns") }, // 160001 Google Ads has costs; the first dropdown entry has none
+  unsuppressEmails: { emails: ({ db }) => [db.all("email-suppressions").find((s) => s.active).email] },
+  suppressEmails: { emails: ["pat.lee@example.com"], reason: "Unsubscribe" },
+  createZone: { name: "Downtown Phoenix", zips: ["85003", "85004"], cities: ["Phoenix"], businessUnits: ["101", "103"] },
+  updateZone: { zoneId: "280003", cities: ["Mesa", "Gilbert", "Chandler"], zips: ["85201", "85202", "85233", "85224"] },
+  createTeam: { name: "Commercial Crew" },
+  updateArrivalWindow: { id: "282001", start: "07:00:00", duration: "03:00:00", businessUnitIds: ["101", "102"] },
+  setArrivalWindowStatus: { id: "282003", isActive: "false" },
+  updateArrivalWindowConfiguration: { configuration: "EndTimeOfArrivalWindow" },
+  addOptOuts: { optOutType: "Global", contactNumbers: ["+16195550177", "(480) 555-0123"] },
+  getOptOutStatus: { contactNumbers: ["+16195550101", "+16195550102", "+16195550177"] },
+  listAllCustomerContacts: { customerIds: ["2001", "2002"] },
+  listAllLocationContacts: { locationIds: ["3001", "3002"] },
+  rateTechnicianForJob: { value: "9.5" },
+  replaceContact: { name: "Avery Quinn", title: "Owner", isArchived: false },
+  replaceContactMethod: { type: "MobilePhone", value: "6195550188", memo: "Cell" },
+  updateContactMethodPreference: { preferenceName: "MarketingUpdates", value: "false" },
+  listJobAttachments: {
+    $setup: ({ run }) =>
+      run("addJobAttachment", { id: "10025", file: PDF, fileName: "signed-work-order.pdf", contentType: "application/pdf" }),
+    jobId: "10025",
+  },
+  downloadJobAttachment: {
+    $setup: ({ run }) =>
+      run("addJobAttachment", { id: "10025", file: PDF, fileName: "signed-work-order.pdf", contentType: "application/pdf" }),
+    id: ({ db }) => String(db.all("job-attachments")[0].id),
+  },
+  updateAdjustmentCustomFields: { adjustmentId: AUTO, customFields: pairs({ Bin: "A-12" }) },
+  updateReceiptCustomFields: { receiptId: AUTO, customFields: pairs({ Bin: "A-12" }) },
+  updateReturnCustomFields: { returnId: AUTO, customFields: pairs({ Bin: "A-12" }) },
+  updateTransferCustomFields: { transferId: AUTO, customFields: pairs({ Bin: "A-12" }) },
+  updateVendorCustomFields: { vendorId: AUTO, customFields: pairs({ Bin: "A-12" }) },
+  updateEquipmentType: { name: "Heat Pump (ducted)" },
+  updateInvoiceTemplate: { name: "Comfort Club Silver – annual billing" },
+  listAvailableSlots: { startUtc: "2025-04-07", endUtc: "2025-04-08", jobDurationInMinutes: "90", businessUnits: ["101"] },
+  listContactsOfRecord: {
+    relationshipId: ({ db }) => String(db.all("contact-relationships", { typeSlug: "customer" })[0].relatedEntityId),
+  },
+  createBudgetCode: {
+    segmentItemIds: ({ db }) => ["01-200", "S", "TO"].map((code) => String(db.all("wbs-segment-items", { code })[0].id)),
+  },
+  createPartialBudgetCode: {
+    segments: ({ db }) => {
+      const segment = (name) => db.all("wbs-segments", { name })[0].id;
+      const item = (code) => db.all("wbs-segment-items", { code })[0].id;
+      return JSON.stringify([
+        { segmentId: segment("Cost Code"), segmentItemId: item("01-200") },
+        { segmentId: segment("Cost Type"), segmentItemId: item("L") },
+        { segmentId: segment("Phase"), segmentItemId: null },
+      ]);
+    },
+  },
 };
 
 const PDF = Buffer.from("%PDF-1.4\n% ServiceTitan example\n");

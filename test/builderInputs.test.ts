@@ -55,14 +55,14 @@ const UNLINKED_IDS: Record<string, string> = {
   "Bill ID": "receipts name their bill only as 'Id of bill' (an AP bill or an inventory bill, ServiceTitan does not say)",
   "Transfer Type IDs": "no operation lists inventory transfer types",
   "Project Manager IDs": "ServiceTitan does not say whose ids project managers are (users); no operation lists users",
-  "Segment IDs": "work-breakdown segments: listed per project by Call ServiceTitan API, no dropdown",
-  "Segment Item IDs": "work-breakdown segment items: listed per segment by Call ServiceTitan API, no dropdown",
   "Payment Method ID": "a customer's stored payment method; no operation lists them",
   "User IDs": "ServiceTitan login users (a technician's or employee's userId); no operation lists users",
   "Agent ID": "a call agent's telecom id (an employee's agentId in Get Employee), not an employee id; no operation lists agents",
   "Agent External ID": "the agent's id in the phone system; no operation lists agents",
   "Labor Type ID": "no operation lists payroll labor types",
   "Non Job Event Assignment ID": "no operation lists non-job event assignments",
+  "Parent Message ID": "a job's or project's message, answered only by its id when posted; no operation lists messages",
+  "Service Day IDs": "a zone's service days by ServiceTitan's day ids; no operation lists them",
   "listReviews.internalId": "a review's own id, found by List Reviews itself (the filter finds that one review again)",
 };
 

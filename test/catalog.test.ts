@@ -13,8 +13,8 @@ describe("resource catalog", () => {
       const component = require("../src").default as { actions: Record<string, { perform: unknown }>; dataSources: object };
       const { loadedModules } = require("../src/resources") as typeof import("../src/resources");
       /* eslint-enable @typescript-eslint/no-require-imports */
-      expect(Object.keys(component.actions)).toHaveLength(503);
-      expect(Object.keys(component.dataSources)).toHaveLength(117);
+      expect(Object.keys(component.actions)).toHaveLength(580);
+      expect(Object.keys(component.dataSources)).toHaveLength(124);
       expect(loadedModules()).toEqual([]);
       expect(typeof component.actions.getJob.perform).toBe("function");
       expect(loadedModules()).toEqual(["jpm"]);

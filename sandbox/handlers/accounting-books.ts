@@ -369,6 +369,8 @@ export const accountingBooks: HandlerTable = {
   ),
   ApPayments_UpdateCustomFields: updateCustomFieldsOf("ap-payments"),
   InventoryBills_GetListPaginated: list("inventory-bills"),
+  // The older list: the same filters and paging, the page's records as a bare array (no envelope).
+  InventoryBills_GetList: async (ctx) => ok(((await list("inventory-bills")(ctx)).body as { data: unknown[] }).data),
   InventoryBills_MarkAsExported: markAsExported(
     "inventory-bills",
     "Inventory bill",

@@ -253,6 +253,35 @@ function relationshipTarget(ctx: HandlerContext) {
   return related;
 }
 
+/** The contact method of `{contactId}/contact-methods/{contactMethodId}` (404 when it is another contact's). */
+function methodOf(ctx: HandlerContext): SandboxRecord {
+  const contact = mustFindGuid(ctx, "contacts", "Contact", ctx.params.contactId);
+  const method = mustFindGuid(ctx, "contact-methods", "Contact method", ctx.params.contactMethodId);
+  if (method.contactId !== contact.id) throw notFound("Contact method", ctx.params.contactMethodId);
+  return method;
+}
+
+/** The tenant's contact preference types (Bool only, as ServiceTitan has for now), with each one's default value. */
+const PREFERENCE_TYPES = [
+  ["JobReminders", "Receives appointment and job reminders", "true"],
+  ["MarketingUpdates", "Receives marketing updates and promotions", "false"],
+  ["InvoiceNotification", "Receives invoices", "true"],
+  ["StatementNotification", "Receives account statements", "true"],
+].map(([name, description, value], i) => ({ id: guidOf(195001 + i), name, description, dataType: "Bool", value }));
+type PreferenceType = (typeof PREFERENCE_TYPES)[number];
+
+function preferenceType(ctx: HandlerContext): PreferenceType {
+  const type = PREFERENCE_TYPES.find((t) => t.name.toLowerCase() === String(ctx.params.preferenceName).toLowerCase());
+  if (!type) throw notFound("Preference", ctx.params.preferenceName);
+  return type;
+}
+/** A method's preference: its own value once set, else the type's default. */
+const preferenceView = (method: SandboxRecord, type: PreferenceType) => ({
+  name: type.name,
+  dataType: type.dataType,
+  value: method.preferences?.[type.name] ?? type.value,
+});
+
 const contactHandlers: Record<string, Handler> = {
   Contacts_GetList: list("contacts", { view: contactView }),
   Contacts_Get: (ctx) => ok(contactView(mustFindGuid(ctx, "contacts", "Contact", ctx.params.id))),
@@ -299,6 +328,32 @@ const contactHandlers: Record<string, Handler> = {
     ctx.store.collection("contact-methods").update(method, pickDefined(ctx.body, ["value", "memo"]));
     return ok(methodView(method));
   },
+  ContactMethods_UpsertContactMethod: (ctx) => {
+    // A replace: fields not given are cleared. (ServiceTitan may create a method under a new GUID; the sandbox's GUIDs
+    // stand for its integer ids, so an unknown one is 404 here.)
+    const method = methodOf(ctx);
+    ctx.store.collection("contact-methods").update(method, { ...nulls(["referenceId", "memo"]), ...pickDefined(ctx.body, METHOD_FIELDS) });
+    return ok(methodView(method));
+  },
+  Contacts_GetPreferenceMetadataList: () => ok(PREFERENCE_TYPES.map(({ value: _value, ...type }) => type)),
+  ContactPreferences_GetContactMethodPreferences: (ctx) => {
+    const method = methodOf(ctx);
+    return ok(PREFERENCE_TYPES.map((type) => preferenceView(method, type)));
+  },
+  ContactPreferences_GetContactMethodPreference: (ctx) => {
+    const method = methodOf(ctx);
+    return ok(preferenceView(method, preferenceType(ctx)));
+  },
+  ContactPreferences_UpdateContactMethodPreference: (ctx) => {
+    const method = methodOf(ctx);
+    const type = preferenceType(ctx);
+    const value = String(ctx.body.value ?? "").toLowerCase();
+    if (type.dataType === "Bool" && value !== "true" && value !== "false") {
+      throw badRequest({ value: [`Preference ${type.name} is a Bool: its value must be true or false, not "${ctx.body.value ?? ""}"`] });
+    }
+    ctx.store.collection("contact-methods").update(method, { preferences: { ...method.preferences, [type.name]: value } });
+    return ok(preferenceView(method, type));
+  },
   ContactMethods_DeleteContactMethod: (ctx) => {
     const contact = mustFindGuid(ctx, "contacts", "Contact", ctx.params.contactId);
     const method = mustFindGuid(ctx, "contact-methods", "Contact method", ctx.params.contactMethodId);
@@ -310,6 +365,19 @@ const contactHandlers: Record<string, Handler> = {
     const contact = mustFindGuid(ctx, "contacts", "Contact", ctx.params.contactId);
     return list("contact-relationships", { scope: () => (r) => r.contactId === contact.id, view: relationshipView })(ctx);
   },
+  // The contacts linked to one customer, location or booking (by that record's id, whatever its type).
+  Contacts_GetByRelationshipId: list("contacts", {
+    scope: (ctx) => {
+      const linked = new Set(
+        ctx.store
+          .all("contact-relationships", { relatedEntityId: ctx.params.relationshipId })
+          .filter((r) => r.active)
+          .map((r) => r.contactId),
+      );
+      return (contact) => linked.has(contact.id);
+    },
+    view: contactView,
+  }),
   Contacts_CreateContactRelationship: (ctx) => {
     const contact = mustFindGuid(ctx, "contacts", "Contact", ctx.params.contactId);
     const related = relationshipTarget(ctx);

@@ -6,7 +6,7 @@
 import type { SandboxRecord, Store } from "../store";
 import { schemaCollection } from "../generic";
 import { listPage } from "../listing";
-import { badRequest } from "../problem";
+import { badRequest, notFound } from "../problem";
 import {
   getOne,
   list,
@@ -199,6 +199,41 @@ const createResult = (record: SandboxRecord) => ({
   daysOfWeek: record.daysOfWeek ?? "",
 });
 
+// ---- zones, teams, arrival windows (deleted records are gone: 404, not listed) ------------------------------------
+
+/** A zone or team not deleted, or 404. */
+const live = (ctx: HandlerContext, name: "zones" | "teams", id: number) => {
+  const record = mustFind(ctx, name, id);
+  if (record.deleted) throw notFound(ctx.store.collection(name).def.label, id);
+  return record;
+};
+const notDeleted = () => (record: SandboxRecord) => !record.deleted;
+const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const ZONE_FIELDS = ["name", "zips", "cities", "territoryNumbers", "locnNumbers", "serviceDaysEnabled", "serviceDaysIds", "businessUnits"];
+
+function zoneFields(ctx: HandlerContext): Record<string, unknown> {
+  const fields = pickDefined(ctx.body, ZONE_FIELDS);
+  if (fields.businessUnits) mustRefAll(ctx, "business-units", fields.businessUnits, "businessUnits");
+  if (fields.serviceDaysIds) {
+    const days = fields.serviceDaysIds as number[];
+    days.forEach((day, i) => {
+      if (!DAY_NAMES[day]) throw badRequest({ [`serviceDaysIds[${i}]`]: [`${day} is not a service day`] });
+    });
+    fields.serviceDays = days.map((day) => DAY_NAMES[day]);
+  }
+  return fields;
+}
+/** The create/update answer: the zone with its service day ids. */
+const zoneAnswer = (zone: SandboxRecord) => ({ serviceDaysIds: [], ...zone, name: zone.name ?? "" });
+
+const arrivalWindowFields = (ctx: HandlerContext) => {
+  if (!(spanMs(ctx.body.duration) > 0)) throw badRequest({ duration: [`"${ctx.body.duration}" is not a duration such as 04:00:00`] });
+  if (!(spanMs(ctx.body.start) < DAY)) throw badRequest({ start: [`"${ctx.body.start}" is not a time of day such as 08:00:00`] });
+  mustRefAll(ctx, "business-units", ctx.body.businessUnitIds, "businessUnitIds");
+  return { start: ctx.body.start, duration: ctx.body.duration, businessUnitIds: ctx.body.businessUnitIds };
+};
+const arrivalWindowConfiguration = new WeakMap<Store, string>();
+
 // ---- business hours (one per tenant) -------------------------------------------------------------------------------
 
 const businessHours = new WeakMap<Store, Json>();
@@ -209,9 +244,40 @@ const DEFAULT_HOURS = { weekdays: [{ fromHour: 7, toHour: 18 }], saturday: [{ fr
 const skillView = (record: SandboxRecord) => ({ ...record, id: String(record.id) });
 const skillsOf = (store: Store, technicianId: number) =>
   (store.collection("technician-skills").groupBy("technicianId").get(technicianId) ?? []).filter((s) => s.active);
+/** A technician skill by its id, written as the record id or as {technicianId}_{skillId}. */
+const skillOf = (ctx: HandlerContext, id: string) => {
+  const [first, second] = String(id).split("_");
+  const skill = ctx.store.collection("technician-skills").get(Number(second ?? first));
+  if (!skill || !skill.active || (second !== undefined && skill.technicianId !== Number(first))) throw notFound("Technician skill", id);
+  return skill;
+};
+
+/**
+ * Advanced Capacity's bookable slots (March 2026 documents), from the same computation as capacity: each open
+ * arrival window of the period, with the technicians free in it and the job's time if it starts when the window opens.
+ */
+function availabilitySlots(ctx: HandlerContext) {
+  const { body } = ctx;
+  const minutes = Number(body.jobDurationInMinutes ?? 60);
+  const { timeStamp, availabilities } = capacity({
+    ...ctx,
+    body: { startsOnOrAfter: body.startUtc, endsOnOrBefore: body.endUtc, businessUnitIds: body.businessUnits },
+  });
+  const wanted = (ids: number[] | null | undefined, id: number) => !ids?.length || ids.includes(id);
+  const availableSlots = availabilities.flatMap((slot) => {
+    const jobStart = slot.startUtc;
+    const jobEnd = new Date(Date.parse(jobStart) + minutes * 60_000).toISOString();
+    const technicians = slot.technicians
+      .filter((t) => t.status === "Available" && wanted(body.technicians, t.id))
+      .map((t) => ({ technicianId: t.id, technicianName: t.name, jobStart, jobEnd }));
+    return technicians.length ? [{ slotStart: slot.startUtc, slotEnd: slot.endUtc, technicians }] : [];
+  });
+  return { timeStamp, availableSlots };
+}
 
 const handlers: HandlerTable = {
   Capacity_GetList: (ctx) => ok(capacity(ctx)),
+  Availability_GetSlots: (ctx) => ok(availabilitySlots(ctx)),
 
   TechnicianShifts_GetList: list("technician-shifts"),
   TechnicianShifts_Get: getOne("technician-shifts", { scope: () => (r) => r.active }),
@@ -254,8 +320,34 @@ const handlers: HandlerTable = {
     return ok({ message: "Non-job appointment deleted", id: appointment.id });
   },
 
-  Zone_GetList: list("zones"),
-  Zone_Get: getOne("zones"),
+  Zone_GetList: list("zones", { scope: notDeleted }),
+  Zone_Get: getOne("zones", { scope: notDeleted }),
+  Zone_CreateZone: (ctx) => {
+    if (!String(ctx.body.name ?? "").trim()) throw badRequest({ name: ["The zone needs a name"] });
+    const zone = ctx.store.create("zones", {
+      zips: [],
+      cities: [],
+      territoryNumbers: [],
+      locnNumbers: [],
+      serviceDaysEnabled: false,
+      serviceDaysIds: [],
+      serviceDays: [],
+      businessUnits: [],
+      technicians: [],
+      createdBy: 1,
+      ...zoneFields(ctx),
+    });
+    return ok(zoneAnswer(zone));
+  },
+  Zone_UpdateZone: (ctx) => {
+    const zone = live(ctx, "zones", ctx.params.zoneId);
+    ctx.store.collection("zones").update(zone, zoneFields(ctx));
+    return ok(zoneAnswer(zone));
+  },
+  Zone_DeleteZone: (ctx) => {
+    ctx.store.collection("zones").update(live(ctx, "zones", ctx.params.zoneId), { active: false, deleted: true });
+    return ok();
+  },
   // Teams have no `active` filter but includeInactive: list them as if Active=Any/True.
   Team_GetList: (ctx) =>
     ok(
@@ -263,11 +355,33 @@ const handlers: HandlerTable = {
         op: { ...ctx.op, query: new Set([...ctx.op.query, "active"]) },
         query: { ...ctx.query, active: ctx.query.includeInactive === true ? "Any" : "True" },
         pageSizeCap: ctx.settings.pageSizeCap,
+        where: notDeleted(),
       }),
     ),
-  Team_Get: getOne("teams"),
+  Team_Get: getOne("teams", { scope: notDeleted }),
+  Team_Create: (ctx) =>
+    ok({ ...ctx.store.create("teams", { name: ctx.body.name ?? null, active: ctx.body.active, createdBy: 1 }), created: true }),
+  Team_Delete: (ctx) => {
+    ctx.store.collection("teams").update(live(ctx, "teams", ctx.params.id), { active: false, deleted: true });
+    return ok();
+  },
   ArrivalWindows_GetList: list("arrival-windows"),
   ArrivalWindows_Get: getOne("arrival-windows"),
+  ArrivalWindows_Create: (ctx) => ok(ctx.store.create("arrival-windows", arrivalWindowFields(ctx))),
+  ArrivalWindows_Update: (ctx) => {
+    const window = mustFind(ctx, "arrival-windows", ctx.params.id);
+    ctx.store.collection("arrival-windows").update(window, arrivalWindowFields(ctx));
+    return ok(window);
+  },
+  ArrivalWindows_Activated: (ctx) => {
+    ctx.store.collection("arrival-windows").update(mustFind(ctx, "arrival-windows", ctx.params.id), { active: ctx.body.isActive });
+    return ok();
+  },
+  ArrivalWindows_GetConfiguration: (ctx) => ok({ configuration: arrivalWindowConfiguration.get(ctx.store) ?? "StartTimeOfArrivalWindow" }),
+  ArrivalWindows_UpdatedConfiguration: (ctx) => {
+    arrivalWindowConfiguration.set(ctx.store, ctx.body.configuration);
+    return ok({ configuration: ctx.body.configuration });
+  },
 
   BusinessHour_GetList: (ctx) => ok(businessHours.get(ctx.store) ?? DEFAULT_HOURS),
   BusinessHour_Create: (ctx) => {
@@ -276,6 +390,20 @@ const handlers: HandlerTable = {
   },
 
   TechnicianSkills_GetList: list("technician-skills", { view: skillView }),
+  TechnicianSkills_CreateTechnicianSkill: (ctx) => {
+    const { body, store } = ctx;
+    const technician = mustRef(ctx, "technicians", body.technicianId, "technicianId");
+    const name = String(body.name).trim();
+    if (!name) throw badRequest({ name: ["The skill needs a name"] });
+    if (skillsOf(store, technician.id).some((s) => s.name.toLowerCase() === name.toLowerCase()))
+      throw badRequest({ name: [`Technician ${technician.id} already has the skill "${name}"`] });
+    return ok(skillView(store.create("technician-skills", { technicianId: technician.id, name, jobTypeIds: [], active: body.active })));
+  },
+  TechnicianSkills_Delete: (ctx) => {
+    const skill = skillOf(ctx, ctx.params.id);
+    ctx.store.collection("technician-skills").update(skill, { active: false });
+    return ok({ id: String(ctx.params.id) });
+  },
   TechnicianSkills_Get: (ctx) => {
     const skill = ctx.store.collection("technician-skills").get(Number(ctx.params.id));
     if (!skill || !skill.active) throw badRequest({ id: [`Technician skill ${ctx.params.id} not found`] });

@@ -1,7 +1,12 @@
-/** equipmentsystems/v2: installed equipment and its attachments (upload, then attach by path). */
+/** equipmentsystems/v2: installed equipment and its attachments (upload, then attach by path), equipment types. */
 import { randomUUID } from "crypto";
+import { schemaCollection } from "../generic";
 import { badRequest, HttpError } from "../problem";
+import type { Spec } from "../spec";
+import type { Store } from "../store";
+import type { CollectionDef } from "../resources";
 import {
+  create,
   customFields,
   exportFeed,
   getOne,
@@ -14,6 +19,7 @@ import {
   type HandlerContext,
   type HandlerTable,
   type Json,
+  update,
 } from "./kit";
 
 /** Where GET …/attachments?path= redirects: served by the sandbox without the API's auth, like a signed blob URL. */
@@ -21,6 +27,7 @@ export const FILES_PREFIX = "/sandbox-files/";
 
 const EQUIPMENT_FIELDS = [
   "name",
+  "equipmentTypeId",
   "installedOn",
   "actualReplacementDate",
   "serialNumber",
@@ -37,9 +44,12 @@ const EQUIPMENT_FIELDS = [
 ];
 
 function equipmentFields(ctx: HandlerContext, body: Json, ownerId: number): Record<string, unknown> {
+  // Records show their type as `type: {id, name}`; the id stays on the record for the sandbox's own reads.
+  const type = body.equipmentTypeId != null ? mustRef(ctx, "equipment-types", body.equipmentTypeId, "equipmentTypeId") : undefined;
   const tagTypes = body.tagTypeIds !== undefined ? mustRefAll(ctx, "tag-types", body.tagTypeIds, "tagTypeIds") : undefined;
   return {
     ...pickDefined(body, EQUIPMENT_FIELDS),
+    ...(type ? { type: { id: type.id, name: type.name } } : {}),
     ...(body.customFields != null
       ? { customFields: customFields(body.customFields).map((f, i) => ({ id: body.customFields[i].id ?? ownerId * 100 + i, ...f })) }
       : {}),
@@ -115,4 +125,25 @@ export const equipmentsystems: HandlerTable = {
   },
 
   Export_ExportInstalledEquipment: exportFeed("installed-equipment"),
+
+  EquipmentTypes_GetList: list("equipment-types"),
+  EquipmentTypes_Get: getOne("equipment-types"),
+  EquipmentTypes_Create: create("equipment-types"),
+  EquipmentTypes_Update: update("equipment-types"),
+};
+
+/** Equipment types (ids from 296001): a name and an active flag. */
+export const equipmentsystemsCollections = (spec: Spec): CollectionDef[] => [
+  schemaCollection(spec, {
+    name: "equipment-types",
+    label: "Equipment type",
+    firstId: 296_001,
+    record: "equipmentsystems/EquipmentTypes_Get",
+    filters: { name: { contains: "name" } },
+  }),
+];
+
+export const seedEquipmentSystems = (store: Store): void => {
+  for (const name of ["Furnace", "Heat Pump", "Water Heater"]) store.create("equipment-types", { name });
+  store.create("equipment-types", { name: "Swamp Cooler", active: false });
 };

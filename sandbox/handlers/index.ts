@@ -11,7 +11,7 @@ import { crmExtra } from "./crm-extra";
 import { customerInteractions } from "./customer-interactions";
 import { dispatch } from "./dispatch";
 import { dispatchScheduling } from "./dispatchScheduling";
-import { equipmentsystems } from "./equipmentsystems";
+import { equipmentsystems, equipmentsystemsCollections, seedEquipmentSystems } from "./equipmentsystems";
 import { findings } from "./findings";
 import { fleetpro } from "./fleetpro";
 import { forms } from "./forms";
@@ -40,7 +40,7 @@ export const MODULES: Record<string, SandboxModule> = {
   crm: { handlers: { ...crm, ...crmExtra.handlers }, collections: crmExtra.collections, seed: crmExtra.seed },
   "customer-interactions": customerInteractions,
   dispatch: { ...dispatchScheduling, handlers: { ...dispatch, ...dispatchScheduling.handlers } },
-  equipmentsystems: { handlers: equipmentsystems },
+  equipmentsystems: { handlers: equipmentsystems, collections: equipmentsystemsCollections, seed: seedEquipmentSystems },
   findings: findings,
   fleetpro: fleetpro,
   forms: forms,

@@ -12,6 +12,7 @@ import type { SandboxRecord, Store } from "../store";
 import type { Spec } from "../spec";
 import { schemaCollection } from "../generic";
 import { badRequest, conflict, notFound } from "../problem";
+import { updateCustomFieldsOf } from "./accounting-books";
 import { money } from "../resources";
 import {
   customAndExternalData,
@@ -291,6 +292,13 @@ const stockHandlers: Record<string, Handler> = {
   Transfers_Update: externalDataOnly("transfers"),
   Adjustments_GetList: list("adjustments"),
   Adjustments_Update: externalDataOnly("adjustments"),
+
+  // `{operations: [{objectId, customFields: [{name, value}]}]}` merged by name onto each record, as accounting's.
+  Adjustments_UpdateCustomFields: updateCustomFieldsOf("adjustments"),
+  Receipts_UpdateCustomFields: updateCustomFieldsOf("receipts"),
+  Returns_UpdateCustomFields: updateCustomFieldsOf("returns"),
+  Transfers_UpdateCustomFields: updateCustomFieldsOf("transfers"),
+  Vendors_UpdateCustomFields: updateCustomFieldsOf("vendors"),
 };
 
 function returnItems(ctx: HandlerContext, record: SandboxRecord, body: Json) {

@@ -4,7 +4,7 @@
  * (cancel, remove cancellation, hold, complete) are wrapped to leave their traces (canceled log, history).
  */
 import type { Collection, SandboxRecord, Store } from "../store";
-import { schemaCollection } from "../generic";
+import { plainCollection, schemaCollection } from "../generic";
 import { listPage } from "../listing";
 import { badRequest, conflict, notFound } from "../problem";
 import {
@@ -70,6 +70,22 @@ const addNote =
     return ok(ctx.store.create(notes, { [field]: owner.id, text: ctx.body.text, isPinned: ctx.body.pinToTop ?? false, createdById: 1 }));
   };
 
+/** A message on a job's or project's conversation (March 2026 documents): kept with its author, answered by its id. */
+const addMessage =
+  (parent: "jobs" | "projects", field: string): Handler =>
+  (ctx) => {
+    const owner = mustFind(ctx, parent, ctx.params.id);
+    if (!String(ctx.body.body ?? "").trim()) throw badRequest({ body: ["The message's text is empty"] });
+    mustRef(ctx, "employees", ctx.body.createdByEmployeeId, "createdByEmployeeId");
+    if (ctx.body.parentMessageId != null) {
+      const parentMessage = ctx.store.collection("messages").get(Number(ctx.body.parentMessageId));
+      if (!parentMessage || parentMessage[field] !== owner.id)
+        throw badRequest({ parentMessageId: [`Message ${ctx.body.parentMessageId} is not on this ${parent.slice(0, -1)}`] });
+    }
+    const message = ctx.store.create("messages", { [field]: owner.id, ...ctx.body });
+    return ok({ id: message.id });
+  };
+
 // ---- project statuses (fixed per tenant, see PROJECT_STATUSES) --------------------------------------------------------
 
 const statusRecords = (): SandboxRecord[] =>
@@ -83,6 +99,194 @@ const statusRecords = (): SandboxRecord[] =>
   })) as SandboxRecord[];
 const statusFilters = { def: { filters: { name: { contains: "name" } } } } as unknown as Collection;
 
+// ---- work breakdown structure (segments, their items, budget codes) ----------------------------------------------------
+
+/** A segment's or item's `isActive` is the record's own active flag. */
+const activeView = (record: SandboxRecord) => ({ ...record, isActive: record.active });
+
+const idSet = (value: unknown) =>
+  new Set(
+    String(value)
+      .split(",")
+      .map((id) => Number(id.trim())),
+  );
+
+/** `{segmentId, segmentItemId}` per segment a budget code binds (an open segment has no item). */
+interface Binding {
+  segmentId: number;
+  segmentItemId: number | null;
+}
+
+/** A budget code's fields from its bindings: the code text joins its items' codes in segment order ("01-100.L"). */
+function budgetCodeFields(store: Store, bindings: Binding[]): Record<string, unknown> {
+  const items = store.collection("wbs-segment-items");
+  const sorted = [...bindings].sort((a, b) => a.segmentId - b.segmentId);
+  const segments = sorted.map(({ segmentId, segmentItemId }) => {
+    const item = segmentItemId == null ? undefined : items.get(segmentItemId);
+    return {
+      segmentId,
+      segmentItemId: item?.id ?? null,
+      code: item?.code ?? null,
+      description: item?.description ?? null,
+      path: item?.path ?? null,
+    };
+  });
+  const bound = segments.filter((segment) => segment.segmentItemId != null);
+  return {
+    code: bound.map((segment) => segment.code).join("."),
+    description: bound.map((segment) => segment.description).join(" / "),
+    segments,
+    key: segments.map((segment) => `${segment.segmentId}:${segment.segmentItemId ?? "*"}`).join("|"),
+  };
+}
+
+/** The budget code of these bindings: the existing one (the same combination is one code) or a new one. */
+function budgetCodeOf(store: Store, bindings: Binding[]): SandboxRecord {
+  const fields = budgetCodeFields(store, bindings);
+  return store.all("wbs-budget-codes").find((code) => code.active && code.key === fields.key) ?? store.create("wbs-budget-codes", fields);
+}
+
+/** Refuses two items (or bindings) of one segment. */
+function checkOnePerSegment(bindings: Binding[], field: string): void {
+  const seen = new Set<number>();
+  bindings.forEach((binding, i) => {
+    if (seen.has(binding.segmentId)) throw badRequest({ [`${field}[${i}]`]: [`Segment ${binding.segmentId} is named twice`] });
+    seen.add(binding.segmentId);
+  });
+}
+
+/** Items of a segment: the top level, or with `includeChildren` every level. */
+const segmentItems: Handler = (ctx) => {
+  if (ctx.params.projectId !== undefined) mustFind(ctx, "projects", ctx.params.projectId);
+  const segment = mustFind(ctx, "wbs-segments", ctx.params.segmentId);
+  const page = listPage(ctx.store, ctx.store.collection("wbs-segment-items"), {
+    op: ctx.op,
+    query: ctx.query,
+    pageSizeCap: ctx.settings.pageSizeCap,
+    where: (item) => item.segmentId === segment.id && (ctx.query.includeChildren === true || item.parentId == null),
+  });
+  return ok({ ...page, data: page.data.map(activeView) });
+};
+
+/** Sub-items of an item: its children, or with `includeChildren` every level below it. */
+const segmentItemChildren: Handler = (ctx) => {
+  if (ctx.params.projectId !== undefined) mustFind(ctx, "projects", ctx.params.projectId);
+  const segment = mustFind(ctx, "wbs-segments", ctx.params.segmentId);
+  const items = ctx.store.collection("wbs-segment-items");
+  const parent = mustFind(ctx, "wbs-segment-items", ctx.params.segmentItemId);
+  if (parent.segmentId !== segment.id) throw notFound("Segment item", parent.id);
+  const below = (item: SandboxRecord): boolean => {
+    if (item.parentId == null) return false;
+    if (item.parentId === parent.id) return true;
+    const up = items.get(item.parentId);
+    return ctx.query.includeChildren === true && !!up && below(up);
+  };
+  const page = listPage(ctx.store, items, { op: ctx.op, query: ctx.query, pageSizeCap: ctx.settings.pageSizeCap, where: below });
+  return ok({ ...page, data: page.data.map(activeView) });
+};
+
+const segmentList: Handler = (ctx) => {
+  if (ctx.params.projectId !== undefined) mustFind(ctx, "projects", ctx.params.projectId);
+  return ok({ data: ctx.store.all("wbs-segments").map(activeView) });
+};
+
+const budgetCodeList: Handler = (ctx) => {
+  if (ctx.params.projectId !== undefined) mustFind(ctx, "projects", ctx.params.projectId);
+  return list("wbs-budget-codes")(ctx);
+};
+
+/** `codes=…`: each text with whether it names a budget code, and the codes it names (case-insensitive). */
+const matchBudgetCodes: Handler = (ctx) => {
+  if (ctx.params.projectId !== undefined) mustFind(ctx, "projects", ctx.params.projectId);
+  const codes = ctx.store.all("wbs-budget-codes").filter((code) => code.active);
+  const texts: string[] = [ctx.query.codes ?? []].flat().map(String);
+  return ok({
+    matches: texts.map((text) => {
+      const budgetCodes = codes.filter((code) => String(code.code).toLowerCase() === text.trim().toLowerCase());
+      return { code: text, isValid: budgetCodes.length > 0, budgetCodes };
+    }),
+  });
+};
+
+/** A full budget code: one item of each active segment. */
+const createBudgetCode: Handler = (ctx) => {
+  const ids = mustRefAll(ctx, "wbs-segment-items", ctx.body.segmentItemIds, "segmentItemIds");
+  const bindings = ids.map((id) => ({ segmentId: ctx.store.get("wbs-segment-items", id)!.segmentId, segmentItemId: id }));
+  checkOnePerSegment(bindings, "segmentItemIds");
+  const missing = ctx.store
+    .all("wbs-segments")
+    .filter((segment) => segment.active && !bindings.some((b) => b.segmentId === segment.id))
+    .map((segment) => segment.name);
+  if (missing.length) {
+    throw badRequest({ segmentItemIds: [`A full budget code needs an item of every active segment; missing: ${missing.join(", ")}`] });
+  }
+  return ok({ code: budgetCodeOf(ctx.store, bindings) });
+};
+
+/** A partial budget code: some segments bound to an item, others left open. */
+const createPartialBudgetCode: Handler = (ctx) => {
+  const bindings: Binding[] = (ctx.body.segments ?? []).map((binding: Binding, i: number) => {
+    const segment = mustRef(ctx, "wbs-segments", binding.segmentId, `segments[${i}].segmentId`);
+    if (binding.segmentItemId != null) {
+      const item = mustRef(ctx, "wbs-segment-items", binding.segmentItemId, `segments[${i}].segmentItemId`);
+      if (item.segmentId !== segment.id) {
+        throw badRequest({ [`segments[${i}].segmentItemId`]: [`Segment item ${item.id} is not an item of segment ${segment.id}`] });
+      }
+    }
+    return { segmentId: segment.id, segmentItemId: binding.segmentItemId ?? null };
+  });
+  if (!bindings.length) throw badRequest({ segments: ["A budget code needs at least one segment"] });
+  checkOnePerSegment(bindings, "segments");
+  return ok({ code: budgetCodeOf(ctx.store, bindings) });
+};
+
+/** The demo tenant's work breakdown structure: cost codes (hierarchical), cost types and phases, a few budget codes. */
+function seedWorkBreakdown(store: Store): void {
+  const segment = (name: string, type: string, structure: string, isRequired: boolean, active = true) =>
+    store.create("wbs-segments", { name, type, structure, isRequired, active });
+  const costCode = segment("Cost Code", "CostCode", "Hierarchal", true);
+  const costType = segment("Cost Type", "CostType", "Flat", true);
+  const phase = segment("Phase", "Custom", "Flat", false);
+  segment("Area (retired)", "Custom", "Flat", false, false);
+  const item = (segmentId: number, code: string, description: string, costCategory: string | null, parent?: SandboxRecord) =>
+    store.create("wbs-segment-items", {
+      segmentId,
+      parentId: parent?.id ?? null,
+      code,
+      description,
+      path: parent ? `${parent.path}/${code}` : code,
+      costCategory,
+    });
+  const general = item(costCode.id, "01", "General requirements", null);
+  const site = item(costCode.id, "01-100", "Site preparation", null, general);
+  item(costCode.id, "01-200", "Temporary facilities", null, general);
+  const hvac = item(costCode.id, "23", "HVAC", null);
+  const ducts = item(costCode.id, "23-300", "Ductwork", null, hvac);
+  const labor = item(costType.id, "L", "Labor", "Labor");
+  const material = item(costType.id, "M", "Material", "Material");
+  item(costType.id, "S", "Subcontract", "Subcontract");
+  const roughIn = item(phase.id, "RI", "Rough-in", null);
+  item(phase.id, "TO", "Trim-out", null);
+  // Seeded codes leave the optional Phase open (partial codes); one names a phase.
+  const bind = (...items: SandboxRecord[]) => items.map((i) => ({ segmentId: i.segmentId, segmentItemId: i.id }));
+  const openPhase = { segmentId: phase.id, segmentItemId: null };
+  budgetCodeOf(store, [...bind(site, labor), openPhase]);
+  budgetCodeOf(store, [...bind(ducts, material), openPhase]);
+  budgetCodeOf(store, bind(ducts, labor, roughIn));
+}
+
+const budgetCodeFilters = {
+  budgetCodeIds: (code: SandboxRecord, value: unknown) => idSet(value).has(code.id),
+  segmentIds: (code: SandboxRecord, value: unknown) => {
+    const ids = idSet(value);
+    return code.segments.some((s: Binding) => ids.has(s.segmentId) && s.segmentItemId != null);
+  },
+  segmentItemIds: (code: SandboxRecord, value: unknown) => {
+    const ids = idSet(value);
+    return code.segments.some((s: Binding) => s.segmentItemId != null && ids.has(s.segmentItemId));
+  },
+};
+
 // ---- handlers ------------------------------------------------------------------------------------------------------
 
 const jobEquipment = (job: SandboxRecord): number[] => job.equipmentIds ?? [];
@@ -92,6 +296,8 @@ const handlers: HandlerTable = {
   Jobs_CreateNote: addNote("job-notes", "jobs", "jobId"),
   Projects_GetNotes: notesOf("project-notes", "projects", "projectId"),
   Projects_CreateNote: addNote("project-notes", "projects", "projectId"),
+  Jobs_CreateMessage: addMessage("jobs", "jobId"),
+  Projects_CreateMessage: addMessage("projects", "projectId"),
 
   Jobs_Cancel: afterJobChange(jpm.Jobs_Cancel, (ctx, job) => {
     ctx.store.create("job-canceled-logs", { jobId: job.id, reasonId: ctx.body.reasonId, memo: ctx.body.memo, createdById: 1 });
@@ -266,6 +472,20 @@ const handlers: HandlerTable = {
     ctx.store.collection("job-types").update(type, fields);
     return ok(type);
   },
+
+  Projects_GetCustomFieldTypes: list("project-custom-field-types"),
+  BudgetCodes_ListCompanySegments: segmentList,
+  BudgetCodes_ListProjectSegments: segmentList,
+  BudgetCodes_ListCompanySegmentItems: segmentItems,
+  BudgetCodes_ListProjectSegmentItems: segmentItems,
+  BudgetCodes_ListCompanySegmentItemChildren: segmentItemChildren,
+  BudgetCodes_ListProjectSegmentItemChildren: segmentItemChildren,
+  BudgetCodes_ListCompanyBudgetCodes: budgetCodeList,
+  BudgetCodes_ListProjectBudgetCodes: budgetCodeList,
+  BudgetCodes_MatchCompanyBudgetCodes: matchBudgetCodes,
+  BudgetCodes_MatchProjectBudgetCodes: matchBudgetCodes,
+  BudgetCodes_CreateBudgetCode: createBudgetCode,
+  BudgetCodes_CreateBudgetCodePartial: createPartialBudgetCode,
 };
 
 function detach(store: Store, job: SandboxRecord): void {
@@ -313,6 +533,7 @@ function jobTypeFields(ctx: HandlerContext, current?: SandboxRecord): Record<str
 export const jpmDetails: SandboxModule = {
   handlers,
   collections: (spec) => [
+    plainCollection("messages", "Message", 266001),
     schemaCollection(spec, {
       name: "job-notes",
       label: "Job note",
@@ -342,6 +563,32 @@ export const jpmDetails: SandboxModule = {
       filters: { name: { contains: "name" }, statusId: "statusId" },
     }),
     schemaCollection(spec, { name: "project-types", label: "Project type", firstId: 259001, record: "jpm/ProjectTypes_Get" }),
+    schemaCollection(spec, {
+      name: "project-custom-field-types",
+      label: "Project custom field type",
+      firstId: 262001,
+      record: "jpm/Projects_GetCustomFieldTypes",
+    }),
+    {
+      name: "wbs-segments",
+      label: "Segment",
+      firstId: 263001,
+      build: (_store, fields) => ({ name: "Segment", type: "Custom", structure: "Flat", isRequired: false, ...fields }),
+      fake: () => ({}),
+    },
+    schemaCollection(spec, {
+      name: "wbs-segment-items",
+      label: "Segment item",
+      firstId: 264001,
+      record: "jpm/BudgetCodes_ListCompanySegmentItems",
+    }),
+    schemaCollection(spec, {
+      name: "wbs-budget-codes",
+      label: "Budget code",
+      firstId: 265001,
+      record: "jpm/BudgetCodes_ListCompanyBudgetCodes",
+      filters: budgetCodeFilters,
+    }),
   ],
   seed: (store) => {
     store.setClock("2025-02-10T16:00:00Z");
@@ -381,6 +628,14 @@ export const jpmDetails: SandboxModule = {
     const project = store.all("projects")[0];
     if (project)
       store.create("project-notes", { projectId: project.id, text: "Permit submitted to the city.", isPinned: true, createdById: 1 });
+    for (const [name, dataType, dataTypeOptions] of [
+      ["Permit number", "Text", null],
+      ["Financing", "Dropdown", ["Cash", "Financed", "Lease"]],
+      ["Square footage", "Numeric", null],
+    ] as const) {
+      store.create("project-custom-field-types", { name, dataType, dataTypeOptions });
+    }
+    seedWorkBreakdown(store);
     for (const job of jobs.filter((j) => j.jobStatus === "Canceled")) {
       store.create("job-canceled-logs", {
         jobId: job.id,

@@ -1,10 +1,11 @@
 /**
- * /marketing/v2: campaigns, campaign categories and campaign costs are stateful (built from the spec's schemas, the
- * demo seed gives a small contractor's campaigns); other operations answer from their response schema (generic.ts).
+ * /marketing/v2: campaigns, campaign categories, campaign costs and the e-mail suppression list are stateful (built
+ * from the spec's schemas, the demo seed gives a small contractor's campaigns); the campaign cost summary is computed
+ * from the costs; other operations answer from their response schema (generic.ts).
  */
 import type { SandboxRecord, Store } from "../store";
 import { schemaCollection } from "../generic";
-import { conflict } from "../problem";
+import { badRequest, conflict, notFound } from "../problem";
 import { getOne, list, mustFind, mustRef, ok, pickDefined, update, type Handler, type HandlerContext, type SandboxModule } from "./kit";
 
 /** A campaign as the API shows it: its category embedded, its business unit by name, its tracking numbers. */
@@ -34,6 +35,39 @@ function campaignFields(ctx: HandlerContext): Record<string, unknown> {
 }
 
 const COST_KEY = (r: Record<string, unknown>) => `${r.campaignId}/${r.year}/${r.month}`;
+
+const DAY = 86_400_000;
+
+/** What each campaign cost in [from, to): its daily cost for every day of the period, by the month of the day. */
+function costSummary(ctx: HandlerContext) {
+  const from = Date.parse(ctx.query.from);
+  const to = Date.parse(ctx.query.to);
+  if (!(to > from)) throw badRequest({ to: ["'to' must be after 'from'"] });
+  const daily = new Map<string, number>(ctx.store.all("campaign-costs").map((c) => [COST_KEY(c), Number(c.dailyCost)]));
+  const totals = new Map<number, number>();
+  // Whole UTC days the period touches (at most ten years of them).
+  for (let day = Math.floor(from / DAY) * DAY; day < to && day < from + 3660 * DAY; day += DAY) {
+    const date = new Date(day);
+    for (const campaign of ctx.store.all("campaigns")) {
+      const cost = daily.get(COST_KEY({ campaignId: campaign.id, year: date.getUTCFullYear(), month: date.getUTCMonth() + 1 }));
+      if (cost !== undefined) totals.set(campaign.id, (totals.get(campaign.id) ?? 0) + cost);
+    }
+  }
+  return {
+    items: [...totals].map(([campaignId, total]) => ({
+      campaignId,
+      campaignName: ctx.store.get("campaigns", campaignId)?.name ?? "",
+      totalCost: Math.round(total * 100) / 100,
+    })),
+  };
+}
+
+/** The suppression of an address (addresses compare case-insensitively), active or not. */
+const suppressionOf = (store: Store, email: unknown) =>
+  store
+    .collection("email-suppressions")
+    .sortedById()
+    .find((s) => String(s.email).toLowerCase() === String(email).toLowerCase());
 
 const handlers: Record<string, Handler> = {
   Campaigns_GetList: list("campaigns"),
@@ -68,9 +102,32 @@ const handlers: Record<string, Handler> = {
     return ok(ctx.store.create("campaign-costs", pickDefined(ctx.body, ["campaignId", "year", "month", "dailyCost"])));
   },
   CampaignCosts_Update: update("campaign-costs"),
+  CampaignCostSummary_Get: (ctx) => ok(costSummary(ctx)),
+  Suppressions_GetList: list("email-suppressions"),
+  Suppressions_Get: (ctx) => {
+    const suppression = suppressionOf(ctx.store, ctx.params.email);
+    if (!suppression) throw notFound("Suppression", ctx.params.email);
+    return ok(suppression);
+  },
+  // Suppressing an address again updates its reason; unsuppressing keeps it (inactive), as its history.
+  Suppressions_Add: (ctx) => {
+    for (const email of ctx.body.emails as string[]) {
+      const known = suppressionOf(ctx.store, email);
+      if (known) ctx.store.collection("email-suppressions").update(known, { reason: ctx.body.reason, active: true });
+      else ctx.store.create("email-suppressions", { email, reason: ctx.body.reason });
+    }
+    return ok();
+  },
+  Suppressions_Remove: (ctx) => {
+    for (const email of ctx.body.emails as string[]) {
+      const known = suppressionOf(ctx.store, email);
+      if (known?.active) ctx.store.collection("email-suppressions").update(known, { active: false });
+    }
+    return ok();
+  },
 };
 
-/** Ids: campaigns 160001…, costs 170001…, categories 191001… */
+/** Ids: campaigns 160001…, costs 170001…, suppressions 176001…, categories 191001… */
 function seed(store: Store) {
   const categories = [
     ["Online Ads", true],
@@ -106,6 +163,13 @@ function seed(store: Store) {
     for (const month of [1, 2, 3])
       store.create("campaign-costs", { campaignId: campaign.id, year: 2025, month, dailyCost: [45.5, 12.25, 20][i] });
   }
+  // Three addresses of the demo customers' e-mail contacts (or fixed ones) that marketing e-mails must not reach.
+  const emails = store
+    .all("customer-contacts")
+    .filter((c) => c.type === "Email" && c.value)
+    .map((c) => String(c.value));
+  const reasons = ["Unsubscribe", "Bounce", "SpamReport"];
+  reasons.forEach((reason, i) => store.create("email-suppressions", { email: emails[i * 3] ?? `customer${i + 1}@example.com`, reason }));
 }
 
 export const marketing: SandboxModule = {
@@ -142,6 +206,13 @@ export const marketing: SandboxModule = {
       firstId: 170001,
       record: "marketing/CampaignCosts_Get",
       filters: { campaignId: "campaignId", year: "year", month: "month" },
+    }),
+    schemaCollection(spec, {
+      name: "email-suppressions",
+      label: "Suppression",
+      firstId: 176001,
+      record: "marketing/Suppressions_Get",
+      filters: { email: (r, v) => String(r.email).toLowerCase() === String(v).toLowerCase() },
     }),
   ],
   seed,

@@ -149,6 +149,34 @@ const recurringServiceAction = (body: Json) => {
   }
 };
 
+/**
+ * An invoice template's items as records show them, and its total: an item with the id of a current one keeps it
+ * (an unknown id is refused), others get new ids (after every item id in use).
+ */
+function templateItems(ctx: HandlerContext, items: Json[], current: Json[] = []): { items: Json[]; total: number } {
+  let next = Math.max(243_100, ...ctx.store.all("invoice-templates").flatMap((t) => (t.items ?? []).map((i: Json) => i.id))) + 1;
+  const out = items.map((item, i) => {
+    if (item.id != null && !current.some((c) => c.id === item.id)) {
+      throw badRequest({ [`items[${i}].id`]: [`Invoice template item with id ${item.id} not found`] });
+    }
+    return {
+      id: item.id ?? next++,
+      skuId: item.skuId,
+      skuType: "Service",
+      quantity: item.quantity,
+      unitPrice: item.unitPrice,
+      isAddOn: item.isAddOn,
+      importId: null,
+      workflowActionItemId: item.workflowActionItemId ?? null,
+      description: item.description ?? null,
+      cost: item.cost ?? null,
+      hours: item.hours ?? null,
+    };
+  });
+  const total = Math.round(out.reduce((sum, i) => sum + i.quantity * i.unitPrice, 0) * 100) / 100;
+  return { items: out, total };
+}
+
 export const memberships: SandboxModule = {
   collections: (spec) => [
     schemaCollection(spec, {
@@ -546,5 +574,25 @@ export const memberships: SandboxModule = {
 
     InvoiceTemplates_GetList: list("invoice-templates"),
     InvoiceTemplates_Get: getOne("invoice-templates"),
+    InvoiceTemplates_Create: (ctx) => {
+      const template = ctx.store.create("invoice-templates", {
+        name: null,
+        isSettingsTemplate: false,
+        importId: null,
+        createdById: null,
+        ...templateItems(ctx, ctx.body.items ?? []),
+      });
+      return ok({ id: template.id });
+    },
+    InvoiceTemplates_Update: (ctx) => {
+      const template = mustFind(ctx, "invoice-templates", ctx.params.id);
+      const { name, active, items } = ctx.body;
+      ctx.store.collection("invoice-templates").update(template, {
+        ...(name !== undefined ? { name } : {}),
+        ...(active !== undefined ? { active } : {}),
+        ...(items != null ? templateItems(ctx, items, template.items ?? []) : {}),
+      });
+      return ok({ id: template.id });
+    },
   },
 };

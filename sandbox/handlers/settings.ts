@@ -53,6 +53,26 @@ function technicianFields(ctx: HandlerContext, body: Json): Record<string, unkno
 
 export const settings: HandlerTable = {
   BusinessUnits_GetList: list("business-units"),
+  /** Every business unit with its Intacct location, department and class (only units with ids= when given). */
+  IntacctBusinessUnitMappings_Get: (ctx) => {
+    const ids = ctx.query.ids === undefined ? undefined : new Set([ctx.query.ids].flat().map(Number));
+    const units = ctx.store
+      .all("business-units")
+      .filter((u) => !ids || ids.has(u.id))
+      .sort((a, b) => a.id - b.id);
+    const { page, pageSize } = ctx.query as { page: number; pageSize: number };
+    const data = units.slice((page - 1) * pageSize, page * pageSize).map((u) => ({
+      id: u.id,
+      name: u.name,
+      active: u.active,
+      tradeName: u.officialName ?? u.name,
+      intacctLocationName: `${u.name} Location`,
+      intacctLocationId: `LOC-${u.id}`,
+      intacctDepartment: u.name,
+      intacctClass: "Residential",
+    }));
+    return ok({ page, pageSize, hasMore: page * pageSize < units.length, totalCount: ctx.query.includeTotal ? units.length : null, data });
+  },
   UserRoles_GetList: list("user-roles"),
   TagTypes_GetList: list("tag-types"),
   Technicians_GetList: list("technicians"),

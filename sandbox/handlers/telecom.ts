@@ -197,8 +197,54 @@ function seed(store: Store) {
   }
 }
 
+// ---- text-message opt-outs (telecom v3, March 2026 documents): one record per number, in E.164 -------------------
+
+/** A number as ServiceTitan stores it (E.164); undefined when it cannot be parsed (the whole request is refused). */
+function e164(number: unknown): string | undefined {
+  const text = String(number ?? "").replace(/[\s().-]/g, "");
+  if (!/^\+?\d{7,15}$/.test(text)) return undefined;
+  if (text.startsWith("+")) return text;
+  return text.length === 10 ? `+1${text}` : `+${text}`; // ten digits: a North American number without its country code
+}
+function numbersOf(ctx: HandlerContext): string[] {
+  const numbers: unknown[] = ctx.body.contactNumbers ?? [];
+  if (!numbers.length) throw badRequest({ contactNumbers: ["At least one contact number is required"] });
+  return numbers.map((n, i) => {
+    const number = e164(n);
+    if (!number) throw badRequest({ [`contactNumbers[${i}]`]: [`"${n}" is not a valid phone number`] });
+    return number;
+  });
+}
+const optOutOf = (store: Store, number: string) => store.all("opt-outs", { contactNumber: number, active: true })[0];
+const optOutView = (r: SandboxRecord) => ({ contactNumber: r.contactNumber, optOutType: r.optOutType });
+
+const optOutHandlers: Record<string, Handler> = {
+  OptInOut_GetAllOptOuts: (ctx) => ok({ data: ctx.store.all("opt-outs", { active: true }).map(optOutView) }),
+  OptInOut_GetOptOutList: (ctx) => {
+    const numbers = [...new Set(numbersOf(ctx))];
+    return ok({
+      data: numbers
+        .map((n) => optOutOf(ctx.store, n))
+        .filter(Boolean)
+        .map(optOutView),
+    });
+  },
+  OptInOut_CreateOptOutList: (ctx) => {
+    const type = ctx.body.optOutType;
+    const data = numbersOf(ctx).map((contactNumber) => {
+      const existing = optOutOf(ctx.store, contactNumber);
+      // A number opted out globally cannot be opted out for marketing only.
+      if (existing?.optOutType === "Global" && type !== "Global") return { contactNumber, status: "LogicalError" };
+      if (existing) ctx.store.update("opt-outs", existing.id, { optOutType: type });
+      else ctx.store.create("opt-outs", { contactNumber, optOutType: type });
+      return { contactNumber, status: "Ok" };
+    });
+    return ok({ data });
+  },
+};
+
 export const telecom: SandboxModule = {
-  handlers,
+  handlers: { ...handlers, ...optOutHandlers },
   collections: (spec) => [
     schemaCollection(spec, {
       name: "calls",
@@ -218,6 +264,23 @@ export const telecom: SandboxModule = {
         modifiedAfter: { from: "modifiedOn" },
       },
     }),
+    {
+      name: "opt-outs",
+      label: "Opt-out",
+      firstId: 185001,
+      build: (_store, fields) => ({ contactNumber: fields.contactNumber ?? "+16195550100", optOutType: fields.optOutType ?? "Global" }),
+      fake: () => ({}),
+    },
   ],
-  seed,
+  seed: (store) => {
+    seed(store);
+    // Numbers that replied STOP: two for everything, one for marketing only.
+    for (const [contactNumber, optOutType] of [
+      ["+16195550101", "Global"],
+      ["+16195550102", "Marketing"],
+      ["+18585550103", "Global"],
+    ]) {
+      store.create("opt-outs", { contactNumber, optOutType });
+    }
+  },
 };

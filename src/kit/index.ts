@@ -9,6 +9,7 @@ export * from "./derive";
 export * from "./ids";
 export * from "./files";
 export * from "./responsePicklist";
+export * from "./customFields";
 
 /** What one resource module contributes to the component. */
 export interface ResourceModule {

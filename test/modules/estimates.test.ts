@@ -68,12 +68,12 @@ describe("sales: estimates and templates", () => {
     });
 
     it.each([
-      ["getEstimate", "/estimates/200001"],
-      ["getEstimateTemplate", "/estimate-templates/200001"],
-      ["getProposalTemplate", "/proposal-templates/200001"],
-    ])("%s reads one record by id", async (key, path) => {
-      const { data } = await call(key, { id: "200001" }, "GET", path);
-      expect(data.id).toBe(200001);
+      ["getEstimate", "200001", "/estimates/200001"],
+      ["getEstimateTemplate", "206001", "/estimate-templates/206001"],
+      ["getProposalTemplate", "207001", "/proposal-templates/207001"],
+    ])("%s reads one record by id", async (key, id, path) => {
+      const { data } = await call(key, { id }, "GET", path);
+      expect(data.id).toBe(Number(id));
     });
   });
 

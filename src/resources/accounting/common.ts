@@ -4,7 +4,7 @@ import { operations, type OperationKey } from "../../client";
 import { exampleOf } from "../../examples";
 import { decimalInput, enumInput, idInput } from "../../inputs";
 import { inQuery, listAction, operationAction, type Params } from "../../kit";
-import { customFieldUpdate } from "./invoices";
+import { accountingCustomFields } from "./invoices";
 
 /** `GET …/<base>/custom-fields` and `PATCH …/<base>/custom-fields` of a record type. */
 export const customFieldActions = (spec: {
@@ -20,7 +20,7 @@ export const customFieldActions = (spec: {
   const list = `GET /accounting/v2/tenant/{tenant}/${spec.base}/custom-fields` as OperationKey;
   const update = `PATCH /accounting/v2/tenant/{tenant}/${spec.base}/custom-fields` as OperationKey;
   if (!operations[list] || !operations[update]) throw new Error(`No custom-field operations under ${spec.base}`);
-  const fields = customFieldUpdate(spec.label.toLowerCase(), spec.idKey, spec.idInput);
+  const fields = accountingCustomFields(spec.label.toLowerCase(), spec.idKey, spec.idInput);
   return {
     [`list${spec.key}CustomFieldTypes`]: listAction({
       label: `List ${spec.label} Custom Field Types`,

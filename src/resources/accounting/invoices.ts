@@ -17,8 +17,9 @@ import {
   stringInput,
   type JsonRules,
 } from "../../inputs";
-import type { ResourceModule } from "../../kit";
+import type { CustomFieldSchema, ResourceModule } from "../../kit";
 import {
+  customFieldUpdate,
   inBody,
   inPath,
   inQuery,
@@ -124,61 +125,21 @@ const invoiceFields: Params = {
   ),
 };
 
-/**
- * Custom-field updates (invoices, payments): one record's fields as a key/value list, or many records as JSON.
- * Body: { operations: [{ objectId, customFields: [{ name, value }] }] }.
- */
-export const customFieldUpdate = (what: string, idKey: string, idInput: InputFieldDefinition) => {
-  const params: Params = {
-    [idKey]: inBody(idInput),
-    customFields: inBody(
-      keyValueInput({
-        label: "Custom Fields",
-        comments: `Custom field name → new value for the ${what} above (names as in Settings → Custom Fields).`,
-      }),
-    ),
-    operations: inBody(
-      rulesJsonInput(
-        {
-          label: "Operations",
-          shape: "array",
-          comments: `To change several ${what}s at once: a JSON array of {objectId (the ${what} id), customFields: [{name, value}]}.`,
-          example: JSON.stringify([{ objectId: 12345, customFields: [{ name: "PO Number", value: "PO-778" }] }], null, 2),
-        },
-        {
-          fields: specFields<Schemas["Accounting.V2.CustomFieldOperationRequest"]>()("objectId", "customFields"),
-          required: ["objectId", "customFields"],
-          integers: ["objectId"],
-          lists: {
-            customFields: { fields: specFields<Schemas["Accounting.V2.CustomFieldPairRequest"]>()("name", "value"), required: ["name"] },
-          },
-        },
-      ),
-    ),
-  };
-  const label = (idInput as { label: string }).label;
-  const body = (v: Values) => {
-    const fields = v.customFields as Record<string, unknown> | undefined;
-    const objectId = v[idKey];
-    if (objectId !== undefined && !fields)
-      throw new InputError("Custom Fields", `is required with ${label}: enter at least one name and value.`);
-    if (fields && objectId === undefined) throw new InputError(label, "is required to say whose Custom Fields to change.");
-    const single = fields
-      ? [
-          {
-            objectId,
-            customFields: Object.entries(fields).map(([name, value]) => ({ name, value: value === undefined ? null : String(value) })),
-          },
-        ]
-      : [];
-    const operations = [...single, ...((v.operations as unknown[] | undefined) ?? [])];
-    if (!operations.length) throw new InputError(label, `and Custom Fields (or Operations) are required: nothing to update.`);
-    return { operations };
-  };
-  return { params, body };
+/** Accounting's custom-field updates (invoices, payments, AP bills …): a pair's value may be null. */
+const ACCOUNTING_CUSTOM_FIELDS: CustomFieldSchema = {
+  operationFields: specFields<Schemas["Accounting.V2.CustomFieldOperationRequest"]>()("objectId", "customFields"),
+  pairFields: specFields<Schemas["Accounting.V2.CustomFieldPairRequest"]>()("name", "value"),
+  valueRequired: false,
+  example: { name: "PO Number", value: "PO-778" },
 };
+export const accountingCustomFields = (what: string, idKey: string, idInput: InputFieldDefinition) =>
+  customFieldUpdate(what, idKey, idInput, ACCOUNTING_CUSTOM_FIELDS);
 
-const invoiceCustomFields = customFieldUpdate("invoice", "invoiceId", invoiceIdInput(false, "The invoice whose custom fields change."));
+const invoiceCustomFields = accountingCustomFields(
+  "invoice",
+  "invoiceId",
+  invoiceIdInput(false, "The invoice whose custom fields change."),
+);
 const itemSubject = (v: Values) => `Item ${v.itemId} of invoice ${v.invoiceId}`;
 
 export const invoices: ResourceModule = {

@@ -3,10 +3,12 @@
  * What an accounting sync reads (lists with every filter, Fetch All) and then marks as exported.
  */
 import { exampleOf } from "../../examples";
+import { responseSchema } from "../../outputs";
 import type { components } from "../../generated/types/accounting";
+import { ServiceTitanError } from "../../client/errors";
 import { idInput } from "../../inputs";
 import type { ResourceModule } from "../../kit";
-import { derivedAction, listAction, namedPicklist, picklist } from "../../kit";
+import { derivedAction, inQuery, listAction, namedPicklist, operationAction, picklist } from "../../kit";
 import { batchIdInput, customFieldActions, documentLabel } from "./common";
 import { markAsExportedAction } from "./exported";
 
@@ -118,6 +120,36 @@ export const payables: ResourceModule = {
       filters: { batchId: batchIdInput() },
       omit: customFieldFilters,
       examplePayload: exampleOf("GET /accounting/v2/tenant/{tenant}/inventory-bills/paginated"),
+    }),
+    // ServiceTitan has no GET …/inventory-bills/{id}: its older list (a bare array, the same filters as the paginated one
+    // List Inventory Bills uses) read with ids=<id> answers the one bill.
+    getInventoryBill: operationAction({
+      label: "Get Inventory Bill",
+      description: "Retrieve one inventory bill by ID, with its items, amounts, vendor and sync status",
+      operation: "GET /accounting/v2/tenant/{tenant}/inventory-bills",
+      params: {
+        id: inQuery(
+          idInput({
+            label: "Inventory Bill ID",
+            required: true,
+            dataSource: "selectInventoryBill",
+            comments: "The inventory bill to read: pick one or map its id from List Inventory Bills.",
+          }),
+          "ids",
+        ),
+      },
+      perform: async (client, v) => {
+        const operation = "GET /accounting/v2/tenant/{tenant}/inventory-bills";
+        const bills = await client.request<Schemas["Accounting.V2.InventoryBillResponse"][]>(operation, { query: { ids: String(v.id) } });
+        const bill = bills.find((b) => b.id === v.id);
+        if (!bill) {
+          throw new ServiceTitanError(`Inventory bill ${v.id} was not found in ServiceTitan.`, 404, "Not Found", {}, undefined, operation);
+        }
+        return bill;
+      },
+      // One item of the array the list answers.
+      output: { schema: () => responseSchema("GET /accounting/v2/tenant/{tenant}/inventory-bills").items ?? {} },
+      examplePayload: { data: (exampleOf("GET /accounting/v2/tenant/{tenant}/inventory-bills").data as unknown[])[0] },
     }),
     markInventoryBillsAsExported: markAsExportedAction({
       label: "Mark Inventory Bills as Exported",

@@ -17,7 +17,7 @@ import {
 import type { ResourceModule } from "../../kit";
 import { inBody, inPath, listAction, namedPicklist, operationAction, placeParams, type Params, type Values } from "../../kit";
 import { customerIdInput } from "../crm/customers";
-import { customFieldUpdate, invoiceIdInput } from "./invoices";
+import { accountingCustomFields, invoiceIdInput } from "./invoices";
 
 type Schemas = components["schemas"];
 type PaymentType = Schemas["Accounting.V2.PaymentTypeResponse"];
@@ -101,7 +101,7 @@ const paymentBody = (params: Params, updating: boolean) => (v: Values) => {
 const createParams = paymentFields(false);
 const createBody = paymentBody(createParams, false);
 const updateParams: Params = { id: inPath(paymentIdInput(true)), ...paymentFields(true) };
-const customFields = customFieldUpdate("payment", "paymentId", paymentIdInput(false, "The payment whose custom fields change."));
+const customFields = accountingCustomFields("payment", "paymentId", paymentIdInput(false, "The payment whose custom fields change."));
 
 export const payments: ResourceModule = {
   actions: {

@@ -3,7 +3,18 @@ import { InputError } from "../../client/errors";
 import type { components } from "../../generated/types/crm";
 import { enumInput, guidInput, idInput, stringInput } from "../../inputs";
 import type { ResourceModule } from "../../kit";
-import { derivedAction, inPath, listAction, operationAction, picklist, type Params, type Values } from "../../kit";
+import type { InputFieldDefinition } from "@prismatic-io/spectral";
+import {
+  derivedAction,
+  inBody,
+  inPath,
+  listAction,
+  operationAction,
+  picklist,
+  responsePicklist,
+  type Params,
+  type Values,
+} from "../../kit";
 import type { OperationKey } from "../../client";
 import { customerIdInput } from "./customers";
 import { locationIdInput } from "./locations";
@@ -11,6 +22,7 @@ import { locationIdInput } from "./locations";
 type Schemas = components["schemas"];
 type Contact = Schemas["Crm.V2.ContactResponse"];
 type ContactMethod = Schemas["Crm.V2.ContactMethodResponse"];
+type PreferenceType = Schemas["Crm.V2.ContactPreferenceTypeResponse"];
 
 /**
  * CRM contacts (crm v2 "contacts"): people, with GUID ids, who have contact methods (phone numbers, email addresses)
@@ -20,6 +32,9 @@ type ContactMethod = Schemas["Crm.V2.ContactMethodResponse"];
 const CONTACTS = "/crm/v2/tenant/{tenant}/contacts";
 const METHODS = `${CONTACTS}/{contactId}/contact-methods`;
 const RELATIONSHIP = `${CONTACTS}/{contactId}/relationships/{relatedEntityId}/{typeSlug}`;
+const METHOD = `${METHODS}/{contactMethodId}`;
+const PREFERENCES = `${METHOD}/preferences`;
+const PREFERENCE_TYPES: OperationKey = `GET ${CONTACTS}/preferences`;
 
 const shortGuid = (id: string) => `${String(id).slice(0, 8)}…`;
 const contactLabel = (contact: Contact) => {
@@ -53,6 +68,15 @@ const contactTweaks = {
 
 const referenceFilter = (what: string) =>
   stringInput({ label: "External Reference", comments: `Only ${what} with this reference (your system's id, as given on create).` });
+/** The filters both contact lists (all contacts, a record's contacts) override: the rest come from the spec. */
+const contactFilters = () => ({
+  referenceId: referenceFilter("contacts"),
+  isArchived: enumInput({
+    label: "Is Archived",
+    values: ["true", "false"],
+    comments: "true: archived contacts only; false: active contacts only; empty: both.",
+  }),
+});
 const methodTypeFilter = () =>
   enumInput({ label: "Type", values: ["Phone", "Email", "Fax", "MobilePhone"], comments: "Only contact methods of this type." });
 
@@ -106,20 +130,26 @@ const relationshipAction = (label: string, description: string, operation: Opera
     },
   });
 
+const methodSubject = (v: Values) => `Contact method ${v.contactMethodId} of contact ${v.contactId}`;
+const preferenceSubject = (v: Values) => `Preference "${v.preferenceName}" of contact method ${v.contactMethodId}`;
+
+/** Preference names are the tenant's preference types (List Contact Preference Types): text, offered by a dropdown. */
+const preferenceNameParam = (comments: string) =>
+  inPath({
+    ...stringInput({ label: "Preference Name", required: true, example: "MarketingUpdates", comments }),
+    dataSource: "selectContactPreference",
+  } as InputFieldDefinition);
+
+/** What Replace Contact / Replace Contact Method say of the fields a builder leaves empty. */
+const CLEARED = " Empty: cleared (a replace sets every field).";
+
 export const contacts: ResourceModule = {
   actions: {
     listContacts: listAction({
       label: "List Contacts",
       description: "Retrieve CRM contacts (people with phone numbers and email addresses, linked to customers, locations and bookings)",
       operation: `GET ${CONTACTS}`,
-      filters: {
-        referenceId: referenceFilter("contacts"),
-        isArchived: enumInput({
-          label: "Is Archived",
-          values: ["true", "false"],
-          comments: "true: archived contacts only; false: active contacts only; empty: both.",
-        }),
-      },
+      filters: contactFilters,
       examplePayload: exampleOf(`GET ${CONTACTS}`),
     }),
     getContact: derivedAction({ label: "Get Contact", description: "Retrieve a CRM contact by ID", operation: `GET ${CONTACTS}/{id}` }),
@@ -139,6 +169,18 @@ export const contacts: ResourceModule = {
           label: "Is Archived",
           comments: "True archives the contact, False keeps or makes it active (ServiceTitan requires it).",
         },
+      },
+    }),
+    replaceContact: derivedAction({
+      label: "Replace Contact",
+      description:
+        "Replace a CRM contact's name, title, reference id and archived flag at once: fields left empty are cleared (Update Contact changes only the fields given)",
+      operation: `PUT ${CONTACTS}/{id}`,
+      inputs: {
+        name: { ...contactTweaks.name, comments: `${contactTweaks.name.comments}${CLEARED}` },
+        title: { comments: `${contactTweaks.title.comments}${CLEARED}` },
+        referenceId: { ...contactTweaks.referenceId, comments: `${contactTweaks.referenceId.comments}${CLEARED}` },
+        isArchived: { label: "Is Archived", comments: "True archives the contact, False keeps or makes it active (required)." },
       },
     }),
     deleteContact: derivedAction({
@@ -166,6 +208,12 @@ export const contacts: ResourceModule = {
       },
       examplePayload: exampleOf(`GET ${CONTACTS}/contact-methods`),
     }),
+    getContactMethod: derivedAction({
+      label: "Get Contact Method",
+      description: "Retrieve one of a contact's phone numbers or email addresses by ID",
+      operation: `GET ${METHOD}`,
+      subject: methodSubject,
+    }),
     createContactMethod: derivedAction({
       label: "Create Contact Method",
       description: "Add a phone number or email address to a contact",
@@ -180,12 +228,66 @@ export const contacts: ResourceModule = {
       inputs: { value: methodTweaks.value, memo: methodTweaks.memo },
       subject: (v: Values) => `Contact method ${v.contactMethodId} of contact ${v.contactId}`,
     }),
+    replaceContactMethod: derivedAction({
+      label: "Replace Contact Method",
+      description:
+        "Replace a contact's phone number or email address as a whole (type, value, memo, reference): fields left empty are cleared (Update Contact Method changes only the value or memo given)",
+      operation: `PUT ${METHOD}`,
+      inputs: {
+        type: methodTweaks.type,
+        value: methodTweaks.value,
+        memo: { ...methodTweaks.memo, comments: `${methodTweaks.memo.comments}${CLEARED}` },
+        referenceId: { ...methodTweaks.referenceId, comments: `${methodTweaks.referenceId.comments}${CLEARED}` },
+      },
+      subject: methodSubject,
+    }),
     deleteContactMethod: derivedAction({
       label: "Delete Contact Method",
       description: "Remove a phone number or email address from a contact",
       operation: `DELETE ${METHODS}/{contactMethodId}`,
       subject: (v: Values) => `Contact method ${v.contactMethodId} of contact ${v.contactId}`,
       examplePayload: { data: {} },
+    }),
+    listContactPreferenceTypes: derivedAction({
+      label: "List Contact Preference Types",
+      description:
+        "Retrieve the communication preferences contact methods can have (e.g. job reminders, marketing updates), with their names, descriptions and data types",
+      operation: PREFERENCE_TYPES,
+    }),
+    listContactMethodPreferences: derivedAction({
+      label: "List Contact Method Preferences",
+      description: "Retrieve the communication preferences of a contact's phone number or email address (each with its name and value)",
+      operation: `GET ${PREFERENCES}`,
+      subject: methodSubject,
+    }),
+    getContactMethodPreference: derivedAction({
+      label: "Get Contact Method Preference",
+      description:
+        "Retrieve one communication preference of a contact's phone number or email address, e.g. whether it gets marketing updates",
+      operation: `GET ${PREFERENCES}/{preferenceName}`,
+      inputs: {
+        preferenceName: preferenceNameParam("The preference to read: pick one or enter its name (from List Contact Preference Types)."),
+      },
+      subject: preferenceSubject,
+    }),
+    updateContactMethodPreference: derivedAction({
+      label: "Update Contact Method Preference",
+      description:
+        "Set one communication preference of a contact's phone number or email address, e.g. opt it in or out of marketing updates",
+      operation: `PATCH ${PREFERENCES}/{preferenceName}`,
+      inputs: {
+        preferenceName: preferenceNameParam("The preference to set: pick one or enter its name (from List Contact Preference Types)."),
+        value: inBody(
+          stringInput({
+            label: "Value",
+            required: true,
+            example: "true",
+            comments:
+              "The preference's new value as text: true or false for the yes/no (Bool) preferences, the only data type ServiceTitan has for now.",
+          }),
+        ),
+      },
+      subject: preferenceSubject,
     }),
     listContactRelationships: listAction({
       label: "List Contact Relationships",
@@ -209,6 +311,24 @@ export const contacts: ResourceModule = {
       },
       subject: (v) => `Contact ${v.contactId}`,
       examplePayload: exampleOf(`GET ${CONTACTS}/{contactId}/relationships`),
+    }),
+    listContactsOfRecord: listAction({
+      label: "List Contacts Linked to a Record",
+      description:
+        "Retrieve the contacts linked to one customer, service location or booking (by Link Contact), e.g. everyone to call about a property",
+      operation: `GET ${CONTACTS}/relationships/{relationshipId}`,
+      path: () => ({
+        relationshipId: inPath(
+          idInput({
+            label: "Related Record ID",
+            required: true,
+            comments: "The customer, location or booking id whose linked contacts to list (a relationship's relatedEntityId).",
+          }),
+        ),
+      }),
+      filters: contactFilters,
+      subject: (v) => `Record ${v.relationshipId}`,
+      examplePayload: exampleOf(`GET ${CONTACTS}/relationships/{relationshipId}`),
     }),
     linkContact: relationshipAction(
       "Link Contact",
@@ -242,6 +362,18 @@ export const contacts: ResourceModule = {
       }),
       order: "label",
       example: [{ key: "3fa85f64-5717-4562-b3fc-2c963f66afa6", label: "MobilePhone: 6195550134 (Work cell)" }],
+    }),
+    selectContactPreference: responsePicklist<PreferenceType[]>({
+      label: "Select Contact Preference",
+      description: "Select a contact method preference (e.g. marketing updates) by name from a dropdown menu",
+      operation: PREFERENCE_TYPES,
+      options: (types) =>
+        (types ?? []).map((type) => ({
+          key: type.name,
+          label: `${type.name}${type.description?.trim() ? ` · ${type.description.trim()}` : ""}`,
+        })),
+      order: "label",
+      example: [{ key: "MarketingUpdates", label: "MarketingUpdates · Receives marketing updates" }],
     }),
   },
 };

@@ -1,6 +1,9 @@
+import type { ActionContext } from "@prismatic-io/spectral";
 import { exampleOf } from "../../examples";
+import { InputError } from "../../client/errors";
+import type { OperationKey } from "../../client";
 import type { components } from "../../generated/types/crm";
-import { idInput, stringInput } from "../../inputs";
+import { checkTimeOrder, dateTimeInput, idInput, stringInput } from "../../inputs";
 import type { ResourceModule } from "../../kit";
 import { inBody, inPath, listAction, operationAction, picklist, type Values } from "../../kit";
 import { contactTypeInput, customerIdInput } from "./customers";
@@ -26,6 +29,57 @@ const value = (required: boolean) =>
   );
 const memo = () => inBody(stringInput({ label: "Memo", comments: 'A note about this contact, e.g. "Billing" or "Call after 5pm".' }));
 
+const ALL_CONTACTS: OperationKey = "GET /crm/v2/tenant/{tenant}/customers/contacts";
+
+/** The date filters of the contacts-of-many-records lists (customers/contacts, locations/contacts). */
+const DATE_FILTERS = [
+  ["modifiedOnOrAfter", "Modified On Or After", "Only contacts added or changed on or after this time"],
+  ["modifiedBefore", "Modified Before", "Only contacts last changed before this time"],
+  ["createdOnOrAfter", "Created On Or After", "Only contacts added on or after this time"],
+  ["createdBefore", "Created Before", "Only contacts added before this time"],
+] as const;
+
+/**
+ * The contacts of many customers or locations at once: ServiceTitan answers 400 unless the owners' ids or a date
+ * filter narrows the list, so the action refuses that (and a range ending before it starts) before any request.
+ */
+export const contactsOfManyAction = (spec: {
+  label: string;
+  description: string;
+  operation: OperationKey;
+  ids: string;
+  idsLabel: string;
+}) => {
+  const definition = listAction({
+    label: spec.label,
+    description: spec.description,
+    operation: spec.operation,
+    filters: () =>
+      Object.fromEntries(
+        DATE_FILTERS.map(([name, label, what]) => [
+          name,
+          dateTimeInput({ label, comments: `${what} (ISO 8601, e.g. 2025-03-01T00:00:00Z; sent as UTC).` }),
+        ]),
+      ),
+    examplePayload: exampleOf(spec.operation),
+  });
+  const perform = definition.perform;
+  definition.perform = (async (context: ActionContext, values: Values) => {
+    if (values[spec.ids] === undefined && DATE_FILTERS.every(([name]) => values[name] === undefined)) {
+      throw new InputError(
+        spec.idsLabel,
+        `is empty, and so is every date filter (${DATE_FILTERS.map(([, label]) => label).join(", ")}): give one of them, ServiceTitan does not list every contact at once.`,
+      );
+    }
+    for (const what of ["modified", "created"]) {
+      const [start, end] = DATE_FILTERS.filter(([name]) => name.startsWith(what));
+      checkTimeOrder(values, { start: start[0], end: end[0], strict: true }, { label: end[1], message: `must be after ${start[1]}.` });
+    }
+    return perform(context as never, values as never);
+  }) as typeof definition.perform;
+  return definition;
+};
+
 export const customerContacts: ResourceModule = {
   actions: {
     listCustomersContact: listAction({
@@ -35,6 +89,14 @@ export const customerContacts: ResourceModule = {
       path: { customerId: customer() },
       subject: (v) => `Customer ${v.customerId}`,
       examplePayload: exampleOf("GET /crm/v2/tenant/{tenant}/customers/{id}/contacts"),
+    }),
+    listAllCustomerContacts: contactsOfManyAction({
+      label: "List All Customer Contacts",
+      description:
+        "Retrieve the contacts (phone numbers, email addresses) of many customers at once, each with its customer's ID: those of the customers given, or those created or modified in a date range (give at least one of these filters)",
+      operation: ALL_CONTACTS,
+      ids: "customerIds",
+      idsLabel: "Customer IDs",
     }),
     createCustomerContact: operationAction({
       label: "Create Customer Contact",

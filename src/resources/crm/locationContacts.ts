@@ -4,6 +4,7 @@ import { idInput } from "../../inputs";
 import type { ResourceModule } from "../../kit";
 import { derivedAction, inPath, listAction, picklist, type Values } from "../../kit";
 import { locationIdInput } from "./locations";
+import { contactsOfManyAction } from "./customerContacts";
 
 type Contact = components["schemas"]["Crm.V2.LocationContactResponse"];
 
@@ -39,6 +40,14 @@ export const locationContacts: ResourceModule = {
       path: { locationId: location() },
       subject: (v) => `Location ${v.locationId}`,
       examplePayload: exampleOf(`GET ${CONTACTS}`),
+    }),
+    listAllLocationContacts: contactsOfManyAction({
+      label: "List All Location Contacts",
+      description:
+        "Retrieve the contacts (phone numbers, email addresses) of many service locations at once, each with its location's ID: those of the locations given, or those created or modified in a date range (give at least one of these filters)",
+      operation: "GET /crm/v2/tenant/{tenant}/locations/contacts",
+      ids: "locationIds",
+      idsLabel: "Location IDs",
     }),
     createLocationContact: derivedAction({
       label: "Create Location Contact",

@@ -1,5 +1,5 @@
 import type { ResourceModule } from "../../kit";
-import { derivedAction, inBody, listAction, picklist, type Values } from "../../kit";
+import { derivedAction, inBody, listAction, picklist, type InputTweak, type Values } from "../../kit";
 import { exampleOf, exampleWith } from "../../examples";
 import type { components } from "../../generated/types/dispatch";
 import { checkTimeOrder, idInput, switchInput } from "../../inputs";
@@ -85,9 +85,71 @@ const nonJobFields = {
   daysOfWeek: { comments: "With a weekly frequency: the days it repeats on, comma-separated (e.g. Monday,Wednesday)." },
 };
 
+/**
+ * The Advanced Capacity (adcap) request both availability actions send: the period, the report's columns, the job to
+ * fit, and one filter per dimension (ids, each with its dropdown where the API lists them).
+ */
+const ADCAP_INPUTS: Record<string, InputTweak> = {
+  startUtc: { label: "Start", comments: "Inclusive start of the period (ISO 8601; a date such as 2025-03-04 means from midnight UTC)." },
+  endUtc: { label: "End", comments: "Exclusive end of the period: 2025-03-05 after a Start of 2025-03-04 is one day." },
+  xType: { label: "Columns By", comments: "What the report's columns are: arrival windows, business hours, technicians, zones …" },
+  jobDurationInMinutes: {
+    label: "Job Duration (Minutes)",
+    comments: "How long the job to book takes: only slots it fits in count. ServiceTitan needs it in practice.",
+  },
+  existingJobAppointmentId: {
+    label: "Rescheduled Appointment ID",
+    dataSource: "selectAppointment",
+    comments: "When rescheduling: the appointment being moved (its own time then counts as free). Empty for a new job.",
+  },
+  arrivalWindows: { label: "Arrival Window IDs", dataSource: "selectArrivalWindow", comments: "Only these arrival windows (empty: all)." },
+  businessUnits: { label: "Business Unit IDs", dataSource: "selectBusinessUnit", comments: "Only these business units (empty: all)." },
+  jobTypes: { label: "Job Type IDs", dataSource: "selectJobType", comments: "Only capacity for these job types (empty: all)." },
+  tagTypes: { label: "Tag Type IDs", dataSource: "selectTagType", comments: "Only technicians with these tags (empty: all)." },
+  teams: { label: "Team IDs", dataSource: "selectTeam", comments: "Only these dispatch teams (empty: all)." },
+  technicians: { label: "Technician IDs", dataSource: "selectTechnician", comments: "Only these technicians (empty: all)." },
+  zones: { label: "Zone IDs", dataSource: "selectZone", comments: "Only these zones (empty: all)." },
+  businessHours: { comments: "Only these business-hour blocks, by id (Settings → Business Hours; empty: all)." },
+  businessUnitGroups: { comments: "Only these business unit groups, by id (empty: all)." },
+  jobTypeGroups: { comments: "Only these job type groups, by id (empty: all)." },
+  skills: { comments: "Only technicians with these skills, by skill id (empty: all)." },
+  trades: { comments: "Only technicians of these trades, by id (empty: all)." },
+  startMinuteTtz: {
+    label: "Custom Window Start Minute",
+    comments: "A custom arrival window's first minute of the day in the tenant's time zone (8am = 480).",
+  },
+  endMinuteTtz: { label: "Custom Window End Minute", comments: "Its end, exclusive (10am = 600): with Custom Window Start Minute." },
+  useTenantSettings: {
+    comments:
+      "Follow the tenant's booking settings (ignore the business units and zones given, or use their groups) instead of the filters.",
+  },
+};
+const ADCAP = "/dispatch/v2/tenant/{tenant}/adcap/availability";
+/** The derived body, once the period is known to end after it starts. */
+const checkAdcapPeriod = (values: Values, placed: Values | undefined) => {
+  checkTimeOrder(values, { start: "startUtc", end: "endUtc", strict: true }, { label: "End", message: "must be after Start." });
+  return placed;
+};
+
 /** Capacity (when can a job be booked), technician shifts and non-job appointments (time technicians are busy). */
 export const scheduling: ResourceModule = {
   actions: {
+    getAvailabilityReport: derivedAction({
+      label: "Get Availability Report",
+      description:
+        "Retrieve Advanced Capacity's availability grid for a period: open and booked capacity per day and per column (arrival window, business hours, technician, zone …), for a job of a given length",
+      operation: `POST ${ADCAP}`,
+      inputs: ADCAP_INPUTS,
+      body: checkAdcapPeriod,
+    }),
+    listAvailableSlots: derivedAction({
+      label: "List Available Slots",
+      description:
+        "Retrieve the bookable slots for a job of a given length in a period, as one flat list (Advanced Capacity): what a booking page offers a customer",
+      operation: `POST ${ADCAP}/slots`,
+      inputs: ADCAP_INPUTS,
+      body: checkAdcapPeriod,
+    }),
     getCapacity: derivedAction({
       label: "Get Capacity",
       description:

@@ -74,6 +74,13 @@ const ATTACHMENT_TYPES = specEnum<Schemas["EquipmentSystems.V2.AttachmentAssetTy
 /** InstalledEquipmentCreateRequest / InstalledEquipmentUpdateRequest (the same fields; only a new record takes a location). */
 const equipmentFields = (what: string): Params => ({
   name: inBody(stringInput({ label: "Name", example: "Rooftop AC unit", comments: `The equipment's name${what}.` })),
+  equipmentTypeId: inBody(
+    idInput({
+      label: "Equipment Type ID",
+      dataSource: "selectEquipmentType",
+      comments: `What kind of equipment it is (e.g. Furnace, Heat Pump): pick an equipment type or map its id from List Equipment Types${what}.`,
+    }),
+  ),
   installedOn: inBody(
     dateTimeInput({ label: "Installed On", comments: "When it was installed (ISO 8601, e.g. 2025-03-01); sent as UTC." }),
   ),

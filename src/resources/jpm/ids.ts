@@ -20,4 +20,15 @@ export const jpmIds: IdVocabulary = {
     dataSource: "selectBudgetCode",
     comments: "A budget code of the work breakdown structure (construction job costing).",
   },
+  segmentId: {
+    label: "Segment ID",
+    dataSource: "selectSegment",
+    comments: "A segment of the work breakdown structure (e.g. Cost Code, Cost Type): pick one or map its id from List Budget Segments.",
+  },
+  segmentItemId: {
+    label: "Segment Item ID",
+    dataSource: "selectSegmentItem",
+    comments:
+      "An item (value) of a work breakdown segment, e.g. the cost code 01-100: pick one (the dropdown narrows to the Segment ID when given) or map its id from List Budget Segment Items.",
+  },
 };

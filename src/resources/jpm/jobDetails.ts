@@ -21,6 +21,22 @@ const NOTE = {
   modifiedOn: "2025-03-03T16:00:00Z",
 };
 
+/** A message on a job's or project's conversation (Jpm.V2.MessageCreateRequest), as both message actions take it. */
+export const MESSAGE_INPUTS = {
+  body: { label: "Message", comments: "The message's text." },
+  createdByEmployeeId: {
+    label: "Author Employee ID",
+    dataSource: "selectEmployee",
+    comments: "The employee shown as the message's author (Settings → Employees).",
+  },
+  recipientIds: {
+    label: "User IDs",
+    comments: "The ServiceTitan users mentioned (notified) in the message: their user ids (a technician's or employee's userId).",
+  },
+  parentMessageId: { label: "Parent Message ID", comments: "When replying: the id of the message this one answers (empty: a new thread)." },
+  addParentMessageSenderToRecipients: { comments: "When replying: also notify the author of the parent message." },
+};
+
 const installedEquipment = (comments: string) => ({ label: "Installed Equipment IDs", dataSource: "selectInstalledEquipment", comments });
 
 const jobsByIds = (what: string) =>
@@ -56,6 +72,12 @@ export const jobDetails: ResourceModule = {
         text: { comments: "The note's text." },
         pinToTop: { comments: "Whether the note is pinned to the top of the job's notes." },
       },
+    }),
+    createJobMessage: derivedAction({
+      label: "Add Job Message",
+      description: "Post a message on a job's conversation, mentioning users or replying to a message",
+      operation: "POST /jpm/v2/tenant/{tenant}/jobs/{id}/messages",
+      inputs: MESSAGE_INPUTS,
     }),
     getJobHistory: derivedAction({
       label: "Get Job History",

@@ -3,6 +3,7 @@ import { derivedAction, listAction, namedPicklist, picklist } from "../../kit";
 import { exampleOf } from "../../examples";
 import type { components } from "../../generated/types/jpm";
 import { idInput } from "../../inputs";
+import { MESSAGE_INPUTS } from "./jobDetails";
 
 type Schemas = components["schemas"];
 
@@ -34,6 +35,12 @@ export const projectDetails: ResourceModule = {
         text: { comments: "The note's text." },
         pinToTop: { comments: "Whether the note is pinned to the top of the project's notes." },
       },
+    }),
+    createProjectMessage: derivedAction({
+      label: "Add Project Message",
+      description: "Post a message on a project's conversation, mentioning users or replying to a message",
+      operation: "POST /jpm/v2/tenant/{tenant}/projects/{id}/messages",
+      inputs: MESSAGE_INPUTS,
     }),
     attachJobToProject: derivedAction({
       label: "Attach Job to Project",

@@ -1,7 +1,7 @@
 import { exampleOf } from "../../examples";
 import type { components } from "../../generated/types/marketing";
-import { idInput, integerInput } from "../../inputs";
-import type { ResourceModule } from "../../kit";
+import { idInput, integerInput, stringInput } from "../../inputs";
+import type { InputTweak, ResourceModule } from "../../kit";
 import { derivedAction, inBody, inQuery, listAction, namedPicklist, picklist } from "../../kit";
 
 type Schemas = components["schemas"];
@@ -51,6 +51,20 @@ const dailyCost = {
   label: "Daily Cost",
   comments: "What the campaign costs per day in that month, in the tenant's currency (e.g. 45.50).",
 };
+
+/** The period a cost report covers (both required, ISO 8601, sent as UTC). */
+const periodTweaks = (what: string): Record<string, InputTweak> => ({
+  from: {
+    label: "From",
+    example: "2025-01-01",
+    comments: `Start of the period (ISO 8601, e.g. 2025-01-01 or 2025-01-01T00:00:00Z; sent as UTC): ${what} from this moment on.`,
+  },
+  to: {
+    label: "To",
+    example: "2025-04-01",
+    comments: `End of the period (ISO 8601; sent as UTC), after From: ${what} up to this moment.`,
+  },
+});
 
 /** Marketing campaigns, their categories and their monthly costs (what ServiceTitan's marketing ROI reports use). */
 export const campaigns: ResourceModule = {
@@ -126,6 +140,33 @@ export const campaigns: ResourceModule = {
       description: "Record what a campaign costs per day in one month",
       operation: `POST ${MARKETING}/costs`,
       inputs: { campaignId: { comments: "The campaign the cost is for." }, year: yearInput(), month: monthInput(), dailyCost },
+    }),
+    listCostsOfCampaign: listAction({
+      label: "List Costs of Campaign",
+      description: "Retrieve one campaign's monthly costs (its daily cost in each month), e.g. to total its spend",
+      operation: `GET ${MARKETING}/campaigns/{id}/costs`,
+      filters: {
+        year: integerInput({ label: "Year", min: 2000, max: 2100, comments: "Only the campaign's costs of this year." }),
+        month: integerInput({ label: "Month", min: 1, max: 12, comments: "Only the campaign's costs of this month (1 = January … 12)." }),
+        sort: stringInput({
+          label: "Sort",
+          comments: "The order of the costs: +Id or -Id (when recorded), +Date or -Date (by year and month, -Date: newest month first).",
+        }),
+      },
+      subject: (v) => `Campaign ${v.id}`,
+      examplePayload: exampleOf(`GET ${MARKETING}/campaigns/{id}/costs`),
+    }),
+    getCampaignCostSummary: derivedAction({
+      label: "Get Campaign Cost Summary",
+      description: "Retrieve what each campaign cost in total over a period (from the daily costs recorded per month)",
+      operation: `GET ${MARKETING}/campaign-cost-summary`,
+      inputs: periodTweaks("campaign costs"),
+    }),
+    getEmailChannelCost: derivedAction({
+      label: "Get Email Channel Cost",
+      description: "Retrieve the total cost of ServiceTitan's e-mail marketing channel over a period",
+      operation: `GET ${MARKETING}/email-channel-cost`,
+      inputs: periodTweaks("e-mail marketing costs"),
     }),
     updateCampaignCost: derivedAction({
       label: "Update Campaign Cost",

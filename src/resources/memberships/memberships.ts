@@ -53,6 +53,12 @@ export const memberships: ResourceModule = {
         data: [MEMBERSHIP],
       }),
     }),
+    listMembershipCustomFieldTypes: listAction({
+      label: "List Membership Custom Field Types",
+      description: "The custom fields customer memberships can carry (name, data type and dropdown options)",
+      operation: "GET /memberships/v2/tenant/{tenant}/memberships/custom-fields",
+      examplePayload: exampleOf("GET /memberships/v2/tenant/{tenant}/memberships/custom-fields"),
+    }),
     getMembership: derivedAction({
       label: "Get Membership",
       description: "Retrieve a customer membership by ID",

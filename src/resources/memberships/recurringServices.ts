@@ -1,8 +1,8 @@
 import type { ResourceModule } from "../../kit";
-import { derivedAction, feedPicklist, inQuery, listAction, namedPicklist, picklist } from "../../kit";
+import { derivedAction, feedPicklist, inBody, inQuery, listAction, namedPicklist, picklist } from "../../kit";
 import { exampleOf } from "../../examples";
 import type { components } from "../../generated/types/memberships";
-import { idListInput } from "../../inputs";
+import { idListInput, rulesJsonInput, specFields } from "../../inputs";
 
 type Schemas = components["schemas"];
 type Event = Schemas["Memberships.V2.LocationRecurringServiceEventResponse"];
@@ -11,6 +11,50 @@ const eventJob = (what: string) => ({
   label: "Job ID",
   comments: `The job the visit was ${what} on.`,
 });
+
+/** An invoice template's items (create: new items only; update: the whole list, an item's id keeps it). */
+const templateItems = (update: boolean) => {
+  const create = specFields<Schemas["Memberships.V2.InvoiceTemplateItemCreateRequest"]>()(
+    "skuId",
+    "quantity",
+    "unitPrice",
+    "isAddOn",
+    "workflowActionItemId",
+    "description",
+    "cost",
+    "hours",
+  );
+  const fields = update
+    ? specFields<Schemas["Memberships.V2.InvoiceTemplateItemUpdateRequest"]>()(
+        "id",
+        "skuId",
+        "quantity",
+        "unitPrice",
+        "isAddOn",
+        "description",
+        "cost",
+        "hours",
+      )
+    : create;
+  return inBody(
+    rulesJsonInput(
+      {
+        label: "Items",
+        shape: "array",
+        required: !update,
+        comments: update
+          ? "The template's items, replacing the current ones, as a JSON array of {id (keep an existing item: its id from Get Invoice Template), skuId, quantity, unitPrice, isAddOn, description, cost, hours}. skuId: a pricebook service, material or equipment (List Services / Materials / Equipment). Empty: unchanged."
+          : "What the template bills, as a JSON array of {skuId, quantity, unitPrice, isAddOn, description, cost, hours}: skuId is a pricebook service, material or equipment (List Services / Materials / Equipment); isAddOn true for an add-on item.",
+        example: JSON.stringify([{ skuId: 400001, quantity: 1, unitPrice: 129, isAddOn: false, description: "AC Tune-Up" }], null, 2),
+      },
+      {
+        fields,
+        required: ["skuId", "quantity", "unitPrice", "isAddOn"],
+        integers: update ? ["id", "skuId"] : ["skuId", "workflowActionItemId"],
+      },
+    ),
+  );
+};
 
 /**
  * Recurring services (the visits a membership includes, per location), their events (each visit due) and types, and
@@ -109,6 +153,31 @@ export const recurringServices: ResourceModule = {
       label: "Get Invoice Template",
       description: "Retrieve a membership invoice template by ID, with its items",
       operation: "GET /memberships/v2/tenant/{tenant}/invoice-templates/{id}",
+    }),
+    createInvoiceTemplate: derivedAction({
+      label: "Create Invoice Template",
+      description:
+        "Create a membership invoice template (the items a membership or recurring service bills) from its items; answers the new template's id",
+      operation: "POST /memberships/v2/tenant/{tenant}/invoice-templates",
+      inputs: { items: templateItems(false) },
+    }),
+    updateInvoiceTemplate: derivedAction({
+      label: "Update Invoice Template",
+      description: "Rename a membership invoice template, (de)activate it or replace its items; answers its id",
+      operation: "PATCH /memberships/v2/tenant/{tenant}/invoice-templates/{id}",
+      // When and by whom the template was created are ServiceTitan's own records, not something to edit.
+      omit: ["createdOn", "createdById"],
+      inputs: {
+        name: {
+          example: "Comfort Club Silver – annual billing",
+          comments: "The template's name (shown only for shared templates, the ones Settings → Memberships lists). Empty: unchanged.",
+        },
+        active: {
+          comments:
+            "False deactivates the template (it leaves the Select Invoice Template dropdown); True reactivates it. Empty: unchanged.",
+        },
+        items: templateItems(true),
+      },
     }),
   },
   dataSources: {
