@@ -58,6 +58,8 @@ export interface ListActionSpec {
   omit?: string[];
   /** Path inputs (e.g. the customer whose contacts are listed); derived from the spec when not given. */
   path?: Params | (() => Params);
+  /** Refuses (throws an InputError) what no single input can see, e.g. filters ServiceTitan requires one of. */
+  check?: (values: Values) => void;
   /** The picklist of the listed records, for the IDs filter. */
   dataSource?: string;
   examplePayload: { data: unknown };
@@ -139,6 +141,7 @@ export const listAction = (spec: ListActionSpec) => {
     subject: spec.subject,
     output: "list",
     perform: async (client, values) => {
+      spec.check?.(values);
       const { fetchAll, maxRecords, page, pageSize, includeTotal, ...rest } = values;
       const placed = placeParams(paramsOf(), rest);
       if (!fetchAll) {

@@ -1,4 +1,3 @@
-import type { ActionContext } from "@prismatic-io/spectral";
 import { exampleOf } from "../../examples";
 import { InputError } from "../../client/errors";
 import type { OperationKey } from "../../client";
@@ -50,7 +49,7 @@ export const contactsOfManyAction = (spec: {
   ids: string;
   idsLabel: string;
 }) => {
-  const definition = listAction({
+  return listAction({
     label: spec.label,
     description: spec.description,
     operation: spec.operation,
@@ -62,22 +61,19 @@ export const contactsOfManyAction = (spec: {
         ]),
       ),
     examplePayload: exampleOf(spec.operation),
+    check: (values) => {
+      if (values[spec.ids] === undefined && DATE_FILTERS.every(([name]) => values[name] === undefined)) {
+        throw new InputError(
+          spec.idsLabel,
+          `is empty, and so is every date filter (${DATE_FILTERS.map(([, label]) => label).join(", ")}): give one of them, ServiceTitan does not list every contact at once.`,
+        );
+      }
+      for (const what of ["modified", "created"]) {
+        const [start, end] = DATE_FILTERS.filter(([name]) => name.startsWith(what));
+        checkTimeOrder(values, { start: start[0], end: end[0], strict: true }, { label: end[1], message: `must be after ${start[1]}.` });
+      }
+    },
   });
-  const perform = definition.perform;
-  definition.perform = (async (context: ActionContext, values: Values) => {
-    if (values[spec.ids] === undefined && DATE_FILTERS.every(([name]) => values[name] === undefined)) {
-      throw new InputError(
-        spec.idsLabel,
-        `is empty, and so is every date filter (${DATE_FILTERS.map(([, label]) => label).join(", ")}): give one of them, ServiceTitan does not list every contact at once.`,
-      );
-    }
-    for (const what of ["modified", "created"]) {
-      const [start, end] = DATE_FILTERS.filter(([name]) => name.startsWith(what));
-      checkTimeOrder(values, { start: start[0], end: end[0], strict: true }, { label: end[1], message: `must be after ${start[1]}.` });
-    }
-    return perform(context as never, values as never);
-  }) as typeof definition.perform;
-  return definition;
 };
 
 export const customerContacts: ResourceModule = {
