@@ -67,6 +67,47 @@ export interface ListActionSpec {
 }
 
 /**
+ * A list's paging inputs: one page (Page, Page Size up to `maxPageSize`) or Fetch All with an optional cap. Where they
+ * travel is the perform's business (the query for most lists, the body for Fleet Pro's history).
+ */
+export const pagingParams = (maxPageSize: number): Params => ({
+  fetchAll: {
+    in: "query",
+    input: switchInput({ label: "Fetch All", comments: "Fetch every matching record (large pages, concurrent) instead of one page." }),
+  },
+  maxRecords: {
+    in: "query",
+    input: integerInput({
+      label: "Max Records",
+      min: 1,
+      comments: "With Fetch All: stop after this many records (empty: no cap). The result says whether the cap cut it.",
+    }),
+  },
+  page: {
+    in: "query",
+    input: integerInput({ label: "Page", min: 1, example: "1", comments: "Page number (from 1) when not fetching all." }),
+  },
+  pageSize: {
+    in: "query",
+    input: integerInput({
+      label: "Page Size",
+      min: 1,
+      max: maxPageSize,
+      example: "50",
+      comments: `Records per page (ServiceTitan's default is 50; up to ${maxPageSize}).`,
+    }),
+  },
+});
+
+/** Refuses paging inputs that do not go together, before any request. */
+export const checkPaging = ({ fetchAll, maxRecords, page }: Values) => {
+  if (!fetchAll && maxRecords !== undefined)
+    throw new InputError("Max Records", "only applies with Fetch All; use Page Size for one page.");
+  if (fetchAll && page !== undefined)
+    throw new InputError("Page", "cannot be combined with Fetch All (which starts at page 1 and reads every page).");
+};
+
+/**
  * A list operation as an action: every filter the endpoint declares (typed from the spec, overridable), one page
  * or Fetch All (through the core's pager, optionally capped), and an escape hatch for extra query parameters that
  * still refuses names the operation does not declare.
@@ -89,32 +130,7 @@ export const listAction = (spec: ListActionSpec) => {
     return {
       ...((typeof spec.path === "function" ? spec.path() : spec.path) ?? pathParams(spec.operation)),
       ...filterParams,
-      fetchAll: {
-        in: "query",
-        input: switchInput({ label: "Fetch All", comments: "Fetch every matching record (large pages, concurrent) instead of one page." }),
-      },
-      maxRecords: {
-        in: "query",
-        input: integerInput({
-          label: "Max Records",
-          min: 1,
-          comments: "With Fetch All: stop after this many records (empty: no cap). The result says whether the cap cut it.",
-        }),
-      },
-      page: {
-        in: "query",
-        input: integerInput({ label: "Page", min: 1, example: "1", comments: "Page number (from 1) when not fetching all." }),
-      },
-      pageSize: {
-        in: "query",
-        input: integerInput({
-          label: "Page Size",
-          min: 1,
-          max: maxPageSize,
-          example: "50",
-          comments: `Records per page (ServiceTitan's default is 50; up to ${maxPageSize}).`,
-        }),
-      },
+      ...pagingParams(maxPageSize),
       // Offered where the endpoint declares it (the v2 calls list always answers its total and does not).
       ...(declared.includes("includeTotal")
         ? {
@@ -142,18 +158,16 @@ export const listAction = (spec: ListActionSpec) => {
     output: "list",
     perform: async (client, values) => {
       spec.check?.(values);
+      checkPaging(values);
       const { fetchAll, maxRecords, page, pageSize, includeTotal, ...rest } = values;
       const placed = placeParams(paramsOf(), rest);
       if (!fetchAll) {
-        if (maxRecords !== undefined) throw new InputError("Max Records", "only applies with Fetch All; use Page Size for one page.");
         return client.request(spec.operation, {
           ...placed,
           query: { ...placed.query, page, pageSize, includeTotal: includeTotal || undefined },
           subject: spec.subject?.(values),
         });
       }
-      if (page !== undefined)
-        throw new InputError("Page", "cannot be combined with Fetch All (which starts at page 1 and reads every page).");
       const collected = await collectList(client, spec.operation, placed, {
         maxRecords: maxRecords as number | undefined,
         pageSize: pageSize as number | undefined,

@@ -1,12 +1,21 @@
 import type { InputFieldDefinition } from "@prismatic-io/spectral";
 import type { OperationKey } from "../../client";
-import { InputError } from "../../client/errors";
 import { collectList, LARGEST_PAGE_SIZE, type ListPage } from "../../client/paging";
 import { exampleOf } from "../../examples";
 import type { components } from "../../generated/types/fleetpro";
-import { checkTimeOrder, dateTimeInput, integerInput, stringListInput, switchInput } from "../../inputs";
+import { checkTimeOrder, dateTimeInput, stringListInput } from "../../inputs";
 import type { ResourceModule } from "../../kit";
-import { derivedAction, fetchAllResult, inBody, operationAction, responsePicklist, type Params, type Values } from "../../kit";
+import {
+  checkPaging,
+  derivedAction,
+  fetchAllResult,
+  inBody,
+  operationAction,
+  pagingParams,
+  responsePicklist,
+  type Params,
+  type Values,
+} from "../../kit";
 
 type Schemas = components["schemas"];
 type Vehicle = Schemas["Fleet.V2.VehicleResponse"];
@@ -49,32 +58,8 @@ const historyParams = (what: string): Params => ({
     }),
     dataSource: "selectFleetVehicle",
   } as InputFieldDefinition),
-  fetchAll: {
-    in: "body",
-    input: switchInput({ label: "Fetch All", comments: "Fetch every record of the window (page after page) instead of one page." }),
-  },
-  maxRecords: {
-    in: "body",
-    input: integerInput({
-      label: "Max Records",
-      min: 1,
-      comments: "With Fetch All: stop after this many records (empty: no cap). The result says whether the cap cut it.",
-    }),
-  },
-  page: {
-    in: "body",
-    input: integerInput({ label: "Page", min: 1, example: "1", comments: "Page number (from 1) when not fetching all." }),
-  },
-  pageSize: {
-    in: "body",
-    input: integerInput({
-      label: "Page Size",
-      min: 1,
-      max: LARGEST_PAGE_SIZE, // Fleet Pro documents no limit: the other lists' largest
-      example: "50",
-      comments: `Records per page (${DEFAULT_PAGE} when empty; up to ${LARGEST_PAGE_SIZE}).`,
-    }),
-  },
+  // Fleet Pro documents no page size limit: the other lists' largest. The perform puts paging in the body.
+  ...pagingParams(LARGEST_PAGE_SIZE),
 });
 
 /** Fleet Pro's history takes its page in the body, next to the window and the vehicles. */
@@ -105,10 +90,7 @@ const historyAction = (spec: { label: string; description: string; operation: Op
         { start: "startTime", end: "endTime", strict: true },
         { label: "End Time", message: "must be after the Start Time." },
       );
-      if (!fetchAll && maxRecords !== undefined)
-        throw new InputError("Max Records", "only applies with Fetch All; use Page Size for one page.");
-      if (fetchAll && page !== undefined)
-        throw new InputError("Page", "cannot be combined with Fetch All (which starts at page 1 and reads every page).");
+      checkPaging(values);
       // No VINs entered: every vehicle Fleet Pro tracks.
       const vins = (values.vins as string[] | undefined) ?? (await client.request<Vehicle[]>(VEHICLES)).map((vehicle) => vehicle.vin);
       const filter = { startTime, endTime, vins };

@@ -1,7 +1,16 @@
 import { dataSource, type InputFieldDefinition } from "@prismatic-io/spectral";
 import type { ResourceModule } from "../../kit";
-import { clientFor, inPath, listAction, operationAction, picklist, registerOperation, type Params, type Values } from "../../kit";
-import { InputError } from "../../client/errors";
+import {
+  checkPaging,
+  clientFor,
+  inPath,
+  listAction,
+  operationAction,
+  picklist,
+  registerOperation,
+  type Params,
+  type Values,
+} from "../../kit";
 import { exampleOf } from "../../examples";
 import { connectionInput, idInput, integerInput, keyValueInput, stringInput, switchInput } from "../../inputs";
 import { reportParameters, type ReportDescription } from "./parameters";
@@ -175,10 +184,7 @@ export const reports: ResourceModule = {
           includeTotal: boolean;
           maxWaitSeconds?: number;
         };
-        if (!fetchAll && maxRecords !== undefined)
-          throw new InputError("Max Records", "only applies with Fetch All; use Page Size for one page.");
-        if (fetchAll && page !== undefined)
-          throw new InputError("Page", "cannot be combined with Fetch All (which starts at page 1 and reads every page).");
+        checkPaging(values);
         const path = { report_category: reportCategory, reportId };
         // The report's own parameter list: a name it does not have is refused here, not by ServiceTitan's 400.
         const report = await client.request<ReportDescription>(REPORT, { path, subject: reportName(values) });
