@@ -1,3 +1,4 @@
+import type { InputFieldDefinition } from "@prismatic-io/spectral";
 import { input } from "@prismatic-io/spectral";
 import { isValid, parseISO } from "date-fns";
 import { InputError } from "../client/errors";
@@ -220,6 +221,19 @@ export const stringInput = (
     }),
   });
 };
+
+/**
+ * An input whose cleaned value is then checked further (or normalised) by `refine` (given the value as entered too,
+ * for its message), which names the input on failure; an empty optional value stays empty. For rules one input type cannot state (an e-mail address, a time of day).
+ */
+export const refinedInput = <T>(base: InputFieldDefinition, refine: (value: T, entered: unknown) => unknown): InputFieldDefinition =>
+  ({
+    ...base,
+    clean: (value: unknown) => {
+      const cleanedValue = (base as { clean: (value: unknown) => T | undefined }).clean(value);
+      return cleanedValue === undefined ? undefined : refine(cleanedValue, value);
+    },
+  }) as InputFieldDefinition;
 
 /** A dropdown of the spec's enum values. */
 export const enumInput = (options: BaseOptions & { values: readonly unknown[]; default?: string }) =>

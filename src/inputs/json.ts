@@ -1,6 +1,6 @@
 import type { InputFieldDefinition } from "@prismatic-io/spectral";
 import { InputError } from "../client/errors";
-import { GUID, guidInput, jsonInput, toDecimal, toInteger } from "./core";
+import { GUID, guidInput, jsonInput, refinedInput, toDecimal, toInteger } from "./core";
 
 type Json = Record<string, unknown>;
 type JsonOptions = { label: string; comments?: string; example?: string; required?: boolean };
@@ -12,14 +12,7 @@ export const checkedJsonInput = <T>(
   options: JsonOptions & { shape: "object" | "array" },
   check: (parsed: any) => T,
 ): InputFieldDefinition => {
-  const base = jsonInput(options);
-  return {
-    ...base,
-    clean: (value: unknown) => {
-      const parsed = base.clean!(value);
-      return parsed === undefined ? undefined : check(parsed);
-    },
-  } as InputFieldDefinition;
+  return refinedInput(jsonInput(options), check);
 };
 
 /** What each item (or the object) of a JSON input must look like, checked before any request. */

@@ -7,7 +7,7 @@ import type { InputFieldDefinition } from "@prismatic-io/spectral";
 import { InputError } from "../../client/errors";
 import { exampleOf } from "../../examples";
 import type { components } from "../../generated/types/accounting";
-import { GUID, idListInput, integerInput, rulesJsonInput, specFields, stringInput, stringListInput } from "../../inputs";
+import { GUID, idListInput, integerInput, refinedInput, rulesJsonInput, specFields, stringInput, stringListInput } from "../../inputs";
 import type { ResourceModule } from "../../kit";
 import { derivedAction, inBody, listAction, namedPicklist, picklist, type Values } from "../../kit";
 
@@ -30,21 +30,16 @@ const namesInput = (label: string, comments: string) => stringListInput({ label,
 /** Journal entry ids (GUIDs), at most 50. */
 const journalEntryIdsInput = (): InputFieldDefinition => {
   const base = stringListInput({ label: "Journal Entry IDs", comments: "Only these journal entries (GUIDs, at most 50)." });
-  return {
-    ...base,
-    dataSource: "selectJournalEntry",
-    clean: (value: unknown) => {
-      const list = base.clean!(value) as string[] | undefined;
-      const wrong = list?.find((id) => !GUID.test(id));
-      if (wrong)
-        throw new InputError(
-          "Journal Entry IDs",
-          `"${wrong}" is not a journal entry id (a GUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6).`,
-        );
-      if (list && list.length > 50) throw new InputError("Journal Entry IDs", `has ${list.length} ids; ServiceTitan accepts at most 50.`);
-      return list;
-    },
-  } as InputFieldDefinition;
+  return refinedInput({ ...base, dataSource: "selectJournalEntry" } as InputFieldDefinition, (list: string[]) => {
+    const wrong = list.find((id) => !GUID.test(id));
+    if (wrong)
+      throw new InputError(
+        "Journal Entry IDs",
+        `"${wrong}" is not a journal entry id (a GUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6).`,
+      );
+    if (list.length > 50) throw new InputError("Journal Entry IDs", `has ${list.length} ids; ServiceTitan accepts at most 50.`);
+    return list;
+  });
 };
 
 /** A journal entry's version: a counter ServiceTitan bumps on every change (not a record id, so no dropdown). */

@@ -4,7 +4,7 @@ import type { OperationKey } from "../../client";
 import { InputError } from "../../client/errors";
 import { exampleWith } from "../../examples";
 import type { components } from "../../generated/types/dispatch";
-import { rulesJsonInput, specFields, stringInput, toBoolean, toDateTime, toInteger } from "../../inputs";
+import { refinedInput, rulesJsonInput, specFields, stringInput, toBoolean, toDateTime, toInteger } from "../../inputs";
 import type { InputTweak, ResourceModule } from "../../kit";
 import { derivedAction, inBody, inPath } from "../../kit";
 import { timeSpanInput } from "./timeSpan";
@@ -14,9 +14,6 @@ type Schemas = components["schemas"];
 const BASE = "/dispatch/v2/tenant/{tenant}";
 const SKILL: OperationKey = `GET ${BASE}/technician-skills/{id}`;
 const CONFIGURATION = `${BASE}/arrival-windows/configuration` as const;
-
-/** The cleaner of an input built elsewhere, to check its value further. */
-const cleanOf = (field: InputFieldDefinition) => (field as unknown as { clean: (value: unknown) => unknown }).clean;
 
 // ---- zones ---------------------------------------------------------------------------------------------------------
 
@@ -109,16 +106,14 @@ const timeOfDayInput = () => {
     example: "08:00:00",
     comments: "When the window starts, as a time of day hh:mm:ss in the tenant's time zone (e.g. 08:00:00).",
   });
-  return inBody({
-    ...base,
-    clean: (value: unknown) => {
-      const span = base.clean!(value) as string;
+  return inBody(
+    refinedInput(base, (span: string, entered) => {
       const [hours] = span.split(":");
       if (span.includes(".") || Number(hours) > 23)
-        throw new InputError("Start", `"${String(value).trim()}" is not a time of day; expected 00:00:00 to 23:59:59 (e.g. 08:00:00).`);
+        throw new InputError("Start", `"${String(entered).trim()}" is not a time of day; expected 00:00:00 to 23:59:59 (e.g. 08:00:00).`);
       return span;
-    },
-  } as InputFieldDefinition);
+    }),
+  );
 };
 
 const arrivalWindowTweaks = (): Record<string, InputTweak | ReturnType<typeof inBody>> => ({
@@ -145,20 +140,13 @@ const hoursInput = (key: "weekdays" | "saturday" | "sunday", label: string, exam
     { fields: HOURS_FIELDS, required: ["fromHour", "toHour"], integers: ["fromHour", "toHour"] },
   );
   return inBody(
-    {
-      ...base,
-      clean: (value: unknown) => {
-        const ranges = cleanOf(base)(value) as Array<{ fromHour: number; toHour: number }>;
-        ranges.forEach(({ fromHour, toHour }, i) => {
-          if (fromHour < 0 || toHour > 24 || toHour <= fromHour)
-            throw new InputError(
-              label,
-              `item ${i + 1} must run from an hour 0–23 to a later hour up to 24 (got ${fromHour} to ${toHour}).`,
-            );
-        });
-        return ranges;
-      },
-    } as InputFieldDefinition,
+    refinedInput(base, (ranges: Array<{ fromHour: number; toHour: number }>) => {
+      ranges.forEach(({ fromHour, toHour }, i) => {
+        if (fromHour < 0 || toHour > 24 || toHour <= fromHour)
+          throw new InputError(label, `item ${i + 1} must run from an hour 0–23 to a later hour up to 24 (got ${fromHour} to ${toHour}).`);
+      });
+      return ranges;
+    }),
     key,
   );
 };
@@ -222,10 +210,8 @@ const pingsInput = () => {
       numbers: ["latitude", "longitude", "speed"],
     },
   );
-  return inBody({
-    ...base,
-    clean: (value: unknown) => {
-      const pings = cleanOf(base)(value) as Array<Record<string, unknown>>;
+  return inBody(
+    refinedInput(base, (pings: Array<Record<string, unknown>>) => {
       if (!pings.length) throw new InputError(PINGS, "needs at least one ping.");
       return pings.map((ping, i) => {
         const where = `item ${i + 1}`;
@@ -246,8 +232,8 @@ const pingsInput = () => {
           isNew: toBoolean(`${PINGS} ${where}.isNew`, ping.isNew),
         };
       });
-    },
-  } as InputFieldDefinition);
+    }),
+  );
 };
 
 /** The provider's key goes into the URL: letters, digits, "-", "_" and "." only. */
@@ -260,15 +246,12 @@ const gpsProviderInput = () => {
       "Your GPS provider's key as ServiceTitan registered it for your integration (given when the provider was set up with ServiceTitan; the API cannot list providers).",
   });
   return inPath(
-    {
-      ...base,
-      clean: (value: unknown) => {
-        const text = String(base.clean!(value)).trim();
-        if (!/^[\w.-]+$/.test(text))
-          throw new InputError("GPS Provider", `"${text}" is not a provider key (letters, digits, "-", "_" or ".").`);
-        return text;
-      },
-    } as InputFieldDefinition,
+    refinedInput(base, (provider: string) => {
+      const text = String(provider).trim();
+      if (!/^[\w.-]+$/.test(text))
+        throw new InputError("GPS Provider", `"${text}" is not a provider key (letters, digits, "-", "_" or ".").`);
+      return text;
+    }),
     "gps_provider",
   );
 };

@@ -2,7 +2,7 @@ import type { InputFieldDefinition } from "@prismatic-io/spectral";
 import { InputError } from "../../client/errors";
 import { exampleOf } from "../../examples";
 import type { components } from "../../generated/types/marketing.2026-03";
-import { stringInput, stringListInput } from "../../inputs";
+import { refinedInput, stringInput, stringListInput } from "../../inputs";
 import type { ResourceModule } from "../../kit";
 import { derivedAction, inBody, inPath, listAction, picklist } from "../../kit";
 
@@ -22,33 +22,22 @@ const checkEmail = (label: string, text: string, where = "") => {
 /** One e-mail address (checked before any request). */
 const emailInput = (options: { label: string; required?: boolean; dataSource?: string; comments: string }): InputFieldDefinition => {
   const base = stringInput({ ...options, example: "jane.doe@example.com" });
-  return {
-    ...base,
-    ...(options.dataSource ? { dataSource: options.dataSource } : {}),
-    clean: (value: unknown) => {
-      const text = base.clean!(value) as string | undefined;
-      return text === undefined ? undefined : checkEmail(options.label, text.trim());
-    },
-  } as InputFieldDefinition;
+  return refinedInput(
+    { ...base, ...(options.dataSource ? { dataSource: options.dataSource } : {}) } as InputFieldDefinition,
+    (text: string) => checkEmail(options.label, text.trim()),
+  );
 };
 
 /** E-mail addresses, one per entry (or separated by commas, semicolons or spaces); each checked, duplicates dropped. */
 const emailListInput = (comments: string): InputFieldDefinition => {
   const label = "Email Addresses";
-  const base = stringListInput({ label, required: true, example: "jane.doe@example.com", comments });
-  return {
-    ...base,
-    clean: (value: unknown) => {
-      const entries = (base.clean!(value) as string[]).flatMap((entry) => entry.split(/[\s,;]+/)).filter(Boolean);
-      const emails = [...new Set(entries.map((entry, i) => checkEmail(label, entry, `entry ${i + 1}, `)))];
-      if (emails.length > MAX_EMAILS)
-        throw new InputError(
-          label,
-          `has ${emails.length} addresses; ServiceTitan takes at most ${MAX_EMAILS} per request (split the list).`,
-        );
-      return emails;
-    },
-  } as InputFieldDefinition;
+  return refinedInput(stringListInput({ label, required: true, example: "jane.doe@example.com", comments }), (list: string[]) => {
+    const entries = list.flatMap((entry) => entry.split(/[\s,;]+/)).filter(Boolean);
+    const emails = [...new Set(entries.map((entry, i) => checkEmail(label, entry, `entry ${i + 1}, `)))];
+    if (emails.length > MAX_EMAILS)
+      throw new InputError(label, `has ${emails.length} addresses; ServiceTitan takes at most ${MAX_EMAILS} per request (split the list).`);
+    return emails;
+  });
 };
 
 /**

@@ -4,7 +4,7 @@ import { derivedAction, inBody, listAction, namedPicklist, responsePicklist, typ
 import { exampleOf } from "../../examples";
 import type { components } from "../../generated/types/sales";
 import { InputError } from "../../client/errors";
-import { idInput, rulesJsonInput, specEnum, specFields } from "../../inputs";
+import { idInput, refinedInput, rulesJsonInput, specEnum, specFields } from "../../inputs";
 
 type Schemas = components["schemas"];
 
@@ -127,22 +127,18 @@ const assignmentsInput = (required: boolean): InputFieldDefinition => {
       integers: ["proposalTypeOptionId", "estimateTemplateId", "order"],
     },
   );
-  return {
-    ...base,
-    clean: (value: unknown) => {
-      const list = (base as { clean: (v: unknown) => unknown }).clean(value) as Array<{ proposalTypeOptionId: number }> | undefined;
-      const seen = new Set<number>();
-      for (const [i, item] of (list ?? []).entries()) {
-        if (seen.has(item.proposalTypeOptionId))
-          throw new InputError(
-            label,
-            `item ${i + 1} assigns option ${item.proposalTypeOptionId} again; each option takes one estimate template.`,
-          );
-        seen.add(item.proposalTypeOptionId);
-      }
-      return list;
-    },
-  } as InputFieldDefinition;
+  return refinedInput(base, (list: Array<{ proposalTypeOptionId: number }>) => {
+    const seen = new Set<number>();
+    for (const [i, item] of list.entries()) {
+      if (seen.has(item.proposalTypeOptionId))
+        throw new InputError(
+          label,
+          `item ${i + 1} assigns option ${item.proposalTypeOptionId} again; each option takes one estimate template.`,
+        );
+      seen.add(item.proposalTypeOptionId);
+    }
+    return list;
+  });
 };
 
 const proposalTemplateTweaks = (update: boolean): Record<string, InputTweak | Param> => {

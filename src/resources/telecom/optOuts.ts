@@ -3,7 +3,7 @@ import type { OperationKey } from "../../client";
 import { InputError } from "../../client/errors";
 import { exampleOf } from "../../examples";
 import type { components } from "../../generated/types/telecom.2026-03";
-import { enumInput, specEnum, stringListInput } from "../../inputs";
+import { enumInput, refinedInput, specEnum, stringListInput } from "../../inputs";
 import type { ResourceModule } from "../../kit";
 import { derivedAction, inBody } from "../../kit";
 
@@ -25,24 +25,19 @@ const PHONE = /^\+?\d{7,15}$/;
  * repeats are sent once.
  */
 const phoneNumbersInput = (comments: string): InputFieldDefinition => {
-  const base = stringListInput({ label: "Phone Numbers", required: true, example: "+16195550134", comments });
-  return {
-    ...base,
-    clean: (value: unknown) => {
-      const list = base.clean!(value) as string[];
-      const numbers = list.map((entry) => {
-        const number = entry.replace(FORMATTING, "");
-        if (!PHONE.test(number)) {
-          throw new InputError(
-            "Phone Numbers",
-            `"${entry}" is not a phone number; expected 7 to 15 digits with an optional leading + (E.164, e.g. +16195550134).`,
-          );
-        }
-        return number;
-      });
-      return [...new Set(numbers)];
-    },
-  } as InputFieldDefinition;
+  return refinedInput(stringListInput({ label: "Phone Numbers", required: true, example: "+16195550134", comments }), (list: string[]) => {
+    const numbers = list.map((entry) => {
+      const number = entry.replace(FORMATTING, "");
+      if (!PHONE.test(number)) {
+        throw new InputError(
+          "Phone Numbers",
+          `"${entry}" is not a phone number; expected 7 to 15 digits with an optional leading + (E.164, e.g. +16195550134).`,
+        );
+      }
+      return number;
+    });
+    return [...new Set(numbers)];
+  });
 };
 
 /**
