@@ -1,5 +1,4 @@
 import type { InputFieldDefinition } from "@prismatic-io/spectral";
-import { InputError } from "../../client/errors";
 import { exampleOf } from "../../examples";
 import type { components } from "../../generated/types/accounting";
 import {
@@ -10,7 +9,6 @@ import {
   enumListInput,
   idInput,
   idListInput,
-  keyValueInput,
   rulesJsonInput,
   specEnum,
   specFields,

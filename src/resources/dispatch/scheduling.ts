@@ -1,6 +1,6 @@
 import type { ResourceModule } from "../../kit";
 import { derivedAction, inBody, listAction, picklist, type InputTweak, type Values } from "../../kit";
-import { exampleOf, exampleWith } from "../../examples";
+import { exampleWith } from "../../examples";
 import type { components } from "../../generated/types/dispatch";
 import { checkTimeOrder, idInput, switchInput } from "../../inputs";
 import { timeSpanInput } from "./timeSpan";

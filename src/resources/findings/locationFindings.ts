@@ -14,7 +14,6 @@ const LIST: OperationKey = `GET ${FINDINGS}`;
 const ATTACHMENTS: OperationKey = `GET ${FINDINGS}/{id}/attachments`;
 const ASSETS = "/findings/v2/tenant/{tenant}/assets";
 
-const URGENCY_LEVELS = specEnum<Schemas["EquipmentSystems.V2.FindingUrgencyLevel"]>()("NotSpecified", "Low", "Medium", "High", "Critical");
 const ATTACHMENT_TYPES = specEnum<Schemas["EquipmentSystems.V2.AttachmentAssetType"]>()(
   "Other",
   "Image",

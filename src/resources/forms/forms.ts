@@ -1,18 +1,7 @@
 import type { OperationKey } from "../../client";
 import { largestPageSize } from "../../client/paging";
 import type { ResourceModule } from "../../kit";
-import {
-  downloadFile,
-  inPath,
-  inQuery,
-  listAction,
-  namedPicklist,
-  once,
-  operationAction,
-  picklist,
-  placeParams,
-  uploadAction,
-} from "../../kit";
+import { downloadFile, inPath, inQuery, listAction, namedPicklist, once, operationAction, picklist, uploadAction } from "../../kit";
 import { exampleOf } from "../../examples";
 import type { components } from "../../generated/types/forms";
 import { booleanInput, dateTimeInput, enumInput, idInput, integerInput, stringInput, switchInput } from "../../inputs";

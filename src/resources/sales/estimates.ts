@@ -1,6 +1,6 @@
 import type { ResourceModule } from "../../kit";
 import { derivedAction, inBody, listAction, picklist } from "../../kit";
-import { exampleOf, exampleWith } from "../../examples";
+import { exampleWith } from "../../examples";
 import { ESTIMATE, ESTIMATE_ITEM, SOLD_ESTIMATE } from "./examples";
 import type { components } from "../../generated/types/sales";
 import { decimalInput, enumInput, idInput, stringInput } from "../../inputs";

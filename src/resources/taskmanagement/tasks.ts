@@ -1,6 +1,6 @@
 import type { ResourceModule } from "../../kit";
 import { derivedAction, listAction, picklist, responsePicklist } from "../../kit";
-import { exampleOf, exampleWith } from "../../examples";
+import { exampleWith } from "../../examples";
 import type { components } from "../../generated/types/taskmanagement";
 import { enumListInput, idInput, idListInput } from "../../inputs";
 
