@@ -23,12 +23,12 @@ export const LARGEST_PAGE_SIZE = 5000;
 /** Pages in flight at once once the total is known. The core's limiter still holds every request to 60/s per tenant. */
 export const DEFAULT_CONCURRENCY = 4;
 
-/** The largest page to ask an operation for: 5,000, or less where its spec says so ("Maximum value is 500."). */
-export const largestPageSize = (operation: OperationKey): number => {
-  const described = operations[operation].query.find((q) => q.name === "pageSize")?.description ?? "";
-  const stated = /Maximum value is (\d+)/i.exec(described);
-  return stated ? Math.min(Number(stated[1]), LARGEST_PAGE_SIZE) : LARGEST_PAGE_SIZE;
-};
+/**
+ * The largest page to ask an operation for: 5,000, or less where its spec says so (the schema's maximum, or "Maximum
+ * value is 500." in the description: the generator records either as `maximum`).
+ */
+export const largestPageSize = (operation: OperationKey): number =>
+  Math.min(operations[operation].query.find((q) => q.name === "pageSize")?.maximum ?? LARGEST_PAGE_SIZE, LARGEST_PAGE_SIZE);
 
 /** Where a paging run stands; `onPage` receives a copy after every page. */
 export interface PagingProgress {

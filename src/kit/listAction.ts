@@ -17,6 +17,22 @@ export const sortChoices = (fields: readonly string[] = []): string[] => fields.
  * An input for a declared query parameter, typed from the spec (ids with their dropdown, dates, enums, booleans,
  * sort …). `dataSource` is the picklist of the listed records, offered by the IDs filter.
  */
+/** ServiceTitan's own paging defaults: what a list sends where its spec makes paging required (a few lists do). */
+const PAGING_DEFAULTS: Record<string, unknown> = { page: 1, pageSize: 50, includeTotal: false };
+
+/** The paging parameters an operation requires, with their defaults (sent when the builder leaves them empty). */
+export const requiredPagingDefaults = (operation: OperationKey): Record<string, unknown> =>
+  Object.fromEntries(
+    operations[operation].query.filter((q) => q.required && q.name in PAGING_DEFAULTS).map((q) => [q.name, PAGING_DEFAULTS[q.name]]),
+  );
+
+/** The query with the required paging parameters left empty filled in with their defaults. */
+const withPagingDefaults = (operation: OperationKey, query: Record<string, unknown>) => {
+  const filled = { ...query };
+  for (const [name, value] of Object.entries(requiredPagingDefaults(operation))) filled[name] ??= value;
+  return filled;
+};
+
 export const filterInputFor = (operation: OperationKey, name: string, dataSource?: string): InputFieldDefinition => {
   const q = operations[operation].query.find((p) => p.name === name);
   if (!q) throw new Error(`${operation} declares no query parameter ${name}`);
@@ -164,15 +180,20 @@ export const listAction = (spec: ListActionSpec) => {
       if (!fetchAll) {
         return client.request(spec.operation, {
           ...placed,
-          query: { ...placed.query, page, pageSize, includeTotal: includeTotal || undefined },
+          query: withPagingDefaults(spec.operation, { ...placed.query, page, pageSize, includeTotal: includeTotal || undefined }),
           subject: spec.subject?.(values),
         });
       }
-      const collected = await collectList(client, spec.operation, placed, {
-        maxRecords: maxRecords as number | undefined,
-        pageSize: pageSize as number | undefined,
-        eagerSecondPage: true,
-      });
+      const collected = await collectList(
+        client,
+        spec.operation,
+        { ...placed, query: withPagingDefaults(spec.operation, placed.query) },
+        {
+          maxRecords: maxRecords as number | undefined,
+          pageSize: pageSize as number | undefined,
+          eagerSecondPage: true,
+        },
+      );
       return fetchAllResult(collected, spec.operation);
     },
   });

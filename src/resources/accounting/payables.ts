@@ -2,6 +2,7 @@
  * Accounts payable: AP bills, AP credits, AP payments, inventory bills and the remittance vendors they are paid to.
  * What an accounting sync reads (lists with every filter, Fetch All) and then marks as exported.
  */
+import type { OperationKey } from "../../client";
 import { exampleOf } from "../../examples";
 import { responseSchema } from "../../outputs";
 import type { components } from "../../generated/types/accounting";
@@ -19,6 +20,9 @@ export const apBillIdInput = (required: boolean, comments = "An AP bill (a vendo
 
 /** Custom-field filters need a nested query (customField.Fields[name]=value) the core does not build. */
 const customFieldFilters = ["customField.Fields", "customField.Operator"];
+
+/** The older inventory bills list (a bare array): Get Inventory Bill reads one bill through it. */
+const INVENTORY_BILLS: OperationKey = "GET /accounting/v2/tenant/{tenant}/inventory-bills";
 
 export const payables: ResourceModule = {
   actions: {
@@ -126,7 +130,7 @@ export const payables: ResourceModule = {
     getInventoryBill: operationAction({
       label: "Get Inventory Bill",
       description: "Retrieve one inventory bill by ID, with its items, amounts, vendor and sync status",
-      operation: "GET /accounting/v2/tenant/{tenant}/inventory-bills",
+      operation: INVENTORY_BILLS,
       params: {
         id: inQuery(
           idInput({
@@ -139,17 +143,25 @@ export const payables: ResourceModule = {
         ),
       },
       perform: async (client, v) => {
-        const operation = "GET /accounting/v2/tenant/{tenant}/inventory-bills";
-        const bills = await client.request<Schemas["Accounting.V2.InventoryBillResponse"][]>(operation, { query: { ids: String(v.id) } });
+        const bills = await client.request<Schemas["Accounting.V2.InventoryBillResponse"][]>(INVENTORY_BILLS, {
+          query: { ids: String(v.id) },
+        });
         const bill = bills.find((b) => b.id === v.id);
         if (!bill) {
-          throw new ServiceTitanError(`Inventory bill ${v.id} was not found in ServiceTitan.`, 404, "Not Found", {}, undefined, operation);
+          throw new ServiceTitanError(
+            `Inventory bill ${v.id} was not found in ServiceTitan.`,
+            404,
+            "Not Found",
+            {},
+            undefined,
+            INVENTORY_BILLS,
+          );
         }
         return bill;
       },
       // One item of the array the list answers.
-      output: { schema: () => responseSchema("GET /accounting/v2/tenant/{tenant}/inventory-bills").items ?? {} },
-      examplePayload: { data: (exampleOf("GET /accounting/v2/tenant/{tenant}/inventory-bills").data as unknown[])[0] },
+      output: { schema: () => responseSchema(INVENTORY_BILLS).items ?? {} },
+      examplePayload: { data: (exampleOf(INVENTORY_BILLS).data as unknown[])[0] },
     }),
     markInventoryBillsAsExported: markAsExportedAction({
       label: "Mark Inventory Bills as Exported",

@@ -3,7 +3,17 @@ import { exampleOf } from "../../examples";
 import type { components } from "../../generated/types/equipmentsystems";
 import { booleanInput, dateTimeInput, integerInput, stringInput } from "../../inputs";
 import type { ResourceModule } from "../../kit";
-import { derivedAction, inQuery, listAction, namedPicklist, once, operationAction, placeParams, type Params } from "../../kit";
+import {
+  derivedAction,
+  inQuery,
+  listAction,
+  namedPicklist,
+  once,
+  operationAction,
+  placeParams,
+  requiredPagingDefaults,
+  type Params,
+} from "../../kit";
 
 type Schemas = components["schemas"];
 
@@ -18,7 +28,7 @@ const nameTweak = (update: boolean) => ({
 
 /**
  * The custom field types list declares page, pageSize and descending as required (and has no Fetch All envelope
- * beyond one page): a plain action that always sends them, with ServiceTitan's defaults.
+ * beyond one page): a plain action that always sends them, with ServiceTitan's defaults (descending: false).
  */
 const customFieldTypeParams = once((): Params => ({
   page: inQuery(integerInput({ label: "Page", min: 1, example: "1", comments: "Page number, from 1 (empty: 1)." })),
@@ -77,7 +87,9 @@ export const equipmentTypes: ResourceModule = {
       params: customFieldTypeParams,
       perform: (client, v) => {
         const { query } = placeParams(customFieldTypeParams(), v);
-        return client.request(CUSTOM_FIELD_TYPES, { query: { page: 1, pageSize: 50, descending: false, ...query } });
+        return client.request(CUSTOM_FIELD_TYPES, {
+          query: { ...requiredPagingDefaults(CUSTOM_FIELD_TYPES), descending: false, ...query },
+        });
       },
       examplePayload: exampleOf(CUSTOM_FIELD_TYPES),
     }),

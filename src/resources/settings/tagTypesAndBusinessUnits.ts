@@ -1,27 +1,10 @@
 import type { OperationKey } from "../../client";
 import type { ResourceModule } from "../../kit";
-import { derivedAction, inBody, inQuery, listAction, once, operationAction, placeParams } from "../../kit";
+import { derivedAction, inBody, inQuery, listAction } from "../../kit";
 import { exampleOf } from "../../examples";
-import { externalDataGuidInput, externalDataInput, idListInput, integerInput, switchInput } from "../../inputs";
+import { externalDataGuidInput, externalDataInput, idListInput } from "../../inputs";
 
 const INTACCT: OperationKey = "GET /settings/v2/tenant/{tenant}/business-units/intacct";
-
-/** The Intacct mappings list requires page, pageSize and includeTotal: sent with ServiceTitan's defaults when empty. */
-const intacctParams = once(() => ({
-  ids: inQuery(
-    idListInput({
-      label: "Business Unit IDs",
-      max: 50,
-      dataSource: "selectBusinessUnit",
-      comments: "Only the mappings of these business units, one id per entry (empty: all).",
-    }),
-  ),
-  page: inQuery(integerInput({ label: "Page", min: 1, example: "1", comments: "Page number, from 1 (empty: 1)." })),
-  pageSize: inQuery(
-    integerInput({ label: "Page Size", min: 1, max: 500, example: "50", comments: "Mappings per page, up to 500 (empty: 50)." }),
-  ),
-  includeTotal: inQuery(switchInput({ label: "Include Total", comments: "Also return totalCount, the number of mappings." })),
-}));
 
 /** Tag types (create, update, list) and business units (get, update: their external data). */
 
@@ -58,17 +41,19 @@ export const tagTypesAndBusinessUnits: ResourceModule = {
       operation: "GET /settings/v2/tenant/{tenant}/business-units/{id}",
       inputs: { externalDataApplicationGuid: inQuery(externalDataGuidInput()) },
     }),
-    listIntacctBusinessUnitMappings: operationAction({
+    listIntacctBusinessUnitMappings: listAction({
       label: "List Intacct Business Unit Mappings",
       description:
         "Retrieve how business units map to Sage Intacct: each unit's Intacct location (name and id), department and class, for tenants that sync accounting with Intacct",
       operation: INTACCT,
-      params: intacctParams,
-      perform: (client, v) => {
-        const { query } = placeParams(intacctParams(), v);
-        return client.request(INTACCT, { query: { page: 1, pageSize: 50, includeTotal: false, ...query } });
+      filters: {
+        ids: idListInput({
+          label: "Business Unit IDs",
+          max: 50,
+          dataSource: "selectBusinessUnit",
+          comments: "Only the mappings of these business units, one id per entry (empty: all).",
+        }),
       },
-      output: "list",
       examplePayload: exampleOf(INTACCT),
     }),
     updateBusinessUnit: derivedAction({
